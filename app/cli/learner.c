@@ -1,0 +1,84 @@
+/* `leerplek learner add|list|erase`: learner records from the shell, for
+ * set-up scripts and for the right to erasure. */
+#include "cli.h"
+#include "../core/store.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+static const char usage[] =
+	"usage: leerplek learner add --data DIR --name NAME [--code A-B-C] | list --data DIR | erase --data DIR ID\n";
+
+int cli_learner(int argc, char **argv, const char *default_data)
+{
+	if (argc < 2 || !strcmp(argv[1], "--help")) {
+		fputs(usage, argc < 2 ? stderr : stdout);
+		return argc < 2 ? 2 : 0;
+	}
+	const char *verb = argv[1], *data = default_data, *name = NULL, *code = NULL, *id = NULL;
+	for (int i = 2; i < argc; i++) {
+		if (!strcmp(argv[i], "--data") && i + 1 < argc)
+			data = argv[++i];
+		else if (!strcmp(argv[i], "--name") && i + 1 < argc)
+			name = argv[++i];
+		else if (!strcmp(argv[i], "--code") && i + 1 < argc)
+			code = argv[++i];
+		else if (argv[i][0] != '-' && !id)
+			id = argv[i];
+		else {
+			fprintf(stderr, "leerplek learner: unexpected '%s'\n%s", argv[i], usage);
+			return 2;
+		}
+	}
+	bool add = !strcmp(verb, "add"), list = !strcmp(verb, "list"), erase = !strcmp(verb, "erase");
+	if ((!add && !list && !erase) || (add && (!name || id)) || (list && (name || id)) || (erase && (!id || name))) {
+		fputs(usage, stderr);
+		return 2;
+	}
+	if (code) {
+		fprintf(stderr, "leerplek learner: picture codes are not built yet in this version; add the learner without --code\n");
+		return 1;
+	}
+	char err[600];
+	struct store *s = store_open(data, err, sizeof err);
+	if (!s) {
+		fprintf(stderr, "leerplek: %s\n", err);
+		return 3;
+	}
+	int rc = 0;
+	if (add) {
+		char new_id[LP_ID_LEN + 1];
+		size_t n = strlen(name);
+		if (n == 0 || n > STORE_NAME_MAX) {
+			fprintf(stderr, "leerplek learner: a name has 1 to %d bytes\n", STORE_NAME_MAX);
+			rc = 1;
+		} else if (!store_learner_add(s, name, 0, new_id)) {
+			fprintf(stderr, "leerplek: %s\n", store_error(s));
+			rc = 3;
+		} else {
+			printf("%s\n", new_id);
+		}
+	} else if (list) {
+		struct store_learner *v;
+		int n = store_learner_list(s, &v);
+		if (n < 0) {
+			fprintf(stderr, "leerplek: %s\n", store_error(s));
+			rc = 3;
+		}
+		for (int i = 0; i < n; i++)
+			printf("%s\t%s\t%d\n", v[i].id, v[i].name, v[i].lessons_done);
+		free(v);
+	} else {
+		struct store_learner l;
+		if (!store_learner_get(s, id, &l)) {
+			fprintf(stderr, "leerplek learner: no learner with id %s\n", id);
+			rc = 1;
+		} else if (!store_learner_erase(s, id)) {
+			fprintf(stderr, "leerplek: %s\n", store_error(s));
+			rc = 3;
+		}
+	}
+	store_destroy(s);
+	return rc;
+}

@@ -1,0 +1,705 @@
+/* Lesson parser and validator. libyaml's document API gives every node its
+ * start mark, so each message points at the line and column a trainer must
+ * change. The walk follows the format's fixed shape (lesson, steps, answers,
+ * texts), never the document's own nesting, so aliases and deep documents
+ * cannot make it recurse without bound. */
+#include "lesson.h"
+#include "log.h"
+#include "util.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <yaml.h>
+
+#define MAX_STEPS 40
+#define MAX_DEPTH 8
+#define MAX_FILES 2000
+
+struct parse {
+	const char *path;
+	char *dir;
+	yaml_document_t doc;
+	struct lesson_diag *d;
+	struct lesson *l;
+	int errors;
+};
+
+static void report(struct parse *p, const yaml_node_t *n, bool is_error, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+
+static void report(struct parse *p, const yaml_node_t *n, bool is_error, const char *fmt, ...)
+{
+	char msg[512];
+	va_list ap;
+	va_start(ap, fmt);
+	vsnprintf(msg, sizeof msg, fmt, ap);
+	va_end(ap);
+	if (is_error) {
+		p->errors++;
+		p->d->errors++;
+	} else {
+		p->d->warnings++;
+	}
+	int line = n ? (int)n->start_mark.line + 1 : 0;
+	int col = n ? (int)n->start_mark.column + 1 : 0;
+	if (p->d->report)
+		p->d->report(p->d->ud, p->path, line, col, is_error, msg);
+}
+
+static yaml_node_t *node(struct parse *p, int idx)
+{
+	return yaml_document_get_node(&p->doc, idx);
+}
+
+static const char *scalar(const yaml_node_t *n)
+{
+	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
+}
+
+static const char *kind_name(const yaml_node_t *n)
+{
+	switch (n->type) {
+	case YAML_SCALAR_NODE: return "a single value";
+	case YAML_SEQUENCE_NODE: return "a list";
+	case YAML_MAPPING_NODE: return "a set of keys";
+	default: return "nothing";
+	}
+}
+
+static bool expect_kind(struct parse *p, const yaml_node_t *n, yaml_node_type_t t, const char *what)
+{
+	if (n->type == t)
+		return true;
+	static const char *want[] = {"", "a single value", "a list", "a set of keys"};
+	report(p, n, true, "%s must be %s, not %s", what, want[t], kind_name(n));
+	return false;
+}
+
+/* Visits the pairs of a mapping, rejecting keys that are not in allowed
+ * and keys given twice; returns the value node of each wanted key. */
+static bool map_keys(struct parse *p, yaml_node_t *map, const char *what, const char *const *allowed,
+                     yaml_node_t **values)
+{
+	if (!expect_kind(p, map, YAML_MAPPING_NODE, what))
+		return false;
+	int n_allowed = 0;
+	while (allowed[n_allowed])
+		n_allowed++;
+	for (int i = 0; i < n_allowed; i++)
+		values[i] = NULL;
+	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start; pair < map->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = node(p, pair->key), *v = node(p, pair->value);
+		const char *key = scalar(k);
+		if (!key) {
+			report(p, k, true, "a key in %s must be a plain word", what);
+			continue;
+		}
+		int found = -1;
+		for (int i = 0; i < n_allowed; i++)
+			if (strcmp(key, allowed[i]) == 0)
+				found = i;
+		if (found < 0) {
+			char list[256] = "";
+			for (int i = 0; i < n_allowed; i++)
+				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", allowed[i]);
+			report(p, k, true, "unknown key '%s' in %s (allowed: %s)", key, what, list);
+			continue;
+		}
+		if (values[found]) {
+			report(p, k, true, "'%s' is given twice in %s", key, what);
+			continue;
+		}
+		values[found] = v;
+	}
+	return true;
+}
+
+static void missing(struct parse *p, yaml_node_t *map, const char *key, const char *what)
+{
+	report(p, map, true, "%s has no '%s'", what, key);
+}
+
+static bool get_int(struct parse *p, yaml_node_t *n, const char *what, int lo, int hi, int *out)
+{
+	const char *s = scalar(n);
+	if (!s) {
+		report(p, n, true, "%s must be a whole number, not %s", what, kind_name(n));
+		return false;
+	}
+	char *end;
+	errno = 0;
+	long v = strtol(s, &end, 10);
+	if (!*s || *end || errno || v < lo || v > hi) {
+		report(p, n, true, "%s must be a whole number from %d to %d, not '%s'", what, lo, hi, s);
+		return false;
+	}
+	*out = (int)v;
+	return true;
+}
+
+static bool get_bool(struct parse *p, yaml_node_t *n, const char *what, bool *out)
+{
+	const char *s = scalar(n);
+	if (s && (!strcmp(s, "true") || !strcmp(s, "yes"))) {
+		*out = true;
+		return true;
+	}
+	if (s && (!strcmp(s, "false") || !strcmp(s, "no"))) {
+		*out = false;
+		return true;
+	}
+	report(p, n, true, "%s must be true or false", what);
+	return false;
+}
+
+static bool valid_lang(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 2 || n > 3)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (s[i] < 'a' || s[i] > 'z')
+			return false;
+	return true;
+}
+
+/* The title decides the lesson's languages; every other text must match. */
+static bool read_langs(struct parse *p, yaml_node_t *title)
+{
+	if (!expect_kind(p, title, YAML_MAPPING_NODE, "title"))
+		return false;
+	bool has_nl = false;
+	for (yaml_node_pair_t *pair = title->data.mapping.pairs.start; pair < title->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = node(p, pair->key);
+		const char *lang = scalar(k);
+		if (!lang || !valid_lang(lang)) {
+			report(p, k, true, "'%s' is not a language code (use two letters, like nl or en)", lang ? lang : "?");
+			continue;
+		}
+		if (p->l->n_langs == LESSON_MAX_LANGS) {
+			report(p, k, true, "at most %d languages in one lesson", LESSON_MAX_LANGS);
+			break;
+		}
+		snprintf(p->l->langs[p->l->n_langs++], sizeof p->l->langs[0], "%s", lang);
+		if (!strcmp(lang, "nl"))
+			has_nl = true;
+	}
+	if (!has_nl)
+		report(p, title, true, "the title needs a Dutch text (nl); every lesson has one");
+	return has_nl;
+}
+
+static bool get_text(struct parse *p, yaml_node_t *n, const char *what, size_t max, struct lesson_text *out)
+{
+	if (!n)
+		return false;
+	if (!expect_kind(p, n, YAML_MAPPING_NODE, what)) {
+		if (n->type == YAML_SCALAR_NODE)
+			report(p, n, false, "write %s per language, for example:  nl: ...  en: ...", what);
+		return false;
+	}
+	bool ok = true;
+	for (yaml_node_pair_t *pair = n->data.mapping.pairs.start; pair < n->data.mapping.pairs.top; pair++) {
+		yaml_node_t *k = node(p, pair->key), *v = node(p, pair->value);
+		const char *lang = scalar(k);
+		int idx = -1;
+		for (int i = 0; lang && i < p->l->n_langs; i++)
+			if (!strcmp(lang, p->l->langs[i]))
+				idx = i;
+		if (idx < 0) {
+			report(p, k, true, "%s has a text in '%s', but the title has no such language", what, lang ? lang : "?");
+			ok = false;
+			continue;
+		}
+		if (out->s[idx]) {
+			report(p, k, true, "%s has two texts in '%s'", what, lang);
+			ok = false;
+			continue;
+		}
+		const char *s = scalar(v);
+		if (!s) {
+			report(p, v, true, "the '%s' text of %s must be text, not %s", lang, what, kind_name(v));
+			ok = false;
+			continue;
+		}
+		size_t chars = util_utf8_count(s);
+		size_t start = strspn(s, " \t\n");
+		if (start == strlen(s)) {
+			report(p, v, true, "the '%s' text of %s is empty", lang, what);
+			ok = false;
+			continue;
+		}
+		if (chars > max) {
+			report(p, v, true, "the '%s' text of %s is too long to fit the screen: %zu characters, at most %zu",
+			       lang, what, chars, max);
+			ok = false;
+		}
+		/* Folded YAML leaves a trailing newline; the screen wants none. */
+		size_t len = strlen(s);
+		while (len > start && (s[len - 1] == '\n' || s[len - 1] == ' '))
+			len--;
+		out->s[idx] = util_strndup(s + start, len - start);
+	}
+	for (int i = 0; i < p->l->n_langs; i++)
+		if (!out->s[i]) {
+			report(p, n, true, "%s has no text in '%s' (the title has one)", what, p->l->langs[i]);
+			ok = false;
+		}
+	return ok;
+}
+
+static void get_picture(struct parse *p, yaml_node_t *n, char **out)
+{
+	const char *s = scalar(n);
+	if (!s || !*s) {
+		report(p, n, true, "picture must be a file name");
+		return;
+	}
+	if (strchr(s, '/') || s[0] == '.') {
+		report(p, n, true, "picture '%s' must be a file name beside the lesson, without folders", s);
+		return;
+	}
+	if (!util_ends_with(s, ".svg") && !util_ends_with(s, ".png")) {
+		report(p, n, true, "picture '%s' must be an .svg or .png file", s);
+		return;
+	}
+	char *path = util_path_join(p->dir, s);
+	struct stat st;
+	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
+		report(p, n, true, "picture '%s' is missing: put it beside the lesson file", s);
+		free(path);
+		return;
+	}
+	*out = path;
+}
+
+static void parse_answers(struct parse *p, struct lesson_step *st, yaml_node_t *list)
+{
+	if (!expect_kind(p, list, YAML_SEQUENCE_NODE, "answers"))
+		return;
+	int n = (int)(list->data.sequence.items.top - list->data.sequence.items.start);
+	if (n < 2 || n > 6) {
+		report(p, list, true, "a choice needs 2 to 6 answers, not %d", n);
+		if (n > 6)
+			n = 6;
+	}
+	st->answers = calloc((size_t)(n ? n : 1), sizeof *st->answers);
+	int right = 0;
+	for (int i = 0; i < n; i++) {
+		yaml_node_t *a = node(p, list->data.sequence.items.start[i]);
+		static const char *const keys[] = {"text", "correct", NULL};
+		yaml_node_t *v[2];
+		if (!map_keys(p, a, "an answer", keys, v))
+			continue;
+		struct lesson_answer *ans = &st->answers[st->n_answers++];
+		if (v[0])
+			get_text(p, v[0], "the answer", LESSON_MAX_ANSWER, &ans->text);
+		else
+			missing(p, a, "text", "this answer");
+		if (v[1])
+			get_bool(p, v[1], "correct", &ans->correct);
+		right += ans->correct;
+	}
+	if (st->multiple && right == 0)
+		report(p, list, true, "this choice has no right answer: mark at least one with 'correct: true'");
+	else if (!st->multiple && right != 1)
+		report(p, list, true,
+		       right ? "this choice has %d right answers; mark exactly one, or add 'multiple: true'"
+		             : "this choice has no right answer (%d): mark one with 'correct: true'",
+		       right);
+}
+
+static void parse_step(struct parse *p, yaml_node_t *n, struct lesson_step *st)
+{
+	static const char *const keys[] = {"type", "text", "question", "picture", "multiple", "answers", "feedback", NULL};
+	enum { K_TYPE, K_TEXT, K_QUESTION, K_PICTURE, K_MULTIPLE, K_ANSWERS, K_FEEDBACK };
+	yaml_node_t *v[7];
+	st->line = (int)n->start_mark.line + 1;
+	if (!expect_kind(p, n, YAML_MAPPING_NODE, "a step"))
+		return;
+	/* Find the type first: it decides which keys belong. */
+	yaml_node_t *type = NULL;
+	for (yaml_node_pair_t *pair = n->data.mapping.pairs.start; pair < n->data.mapping.pairs.top; pair++)
+		if (scalar(node(p, pair->key)) && !strcmp(scalar(node(p, pair->key)), "type"))
+			type = node(p, pair->value);
+	const char *t = scalar(type);
+	if (!type) {
+		report(p, n, true, "this step has no 'type' (explain or choice)");
+		return;
+	}
+	if (!t) {
+		report(p, type, true, "a step's type must be a word like explain or choice");
+		return;
+	}
+	static const char *const later[] = {"truefalse", "order", "match", "hotspot", "blanks", "markwords",
+	                                    "keyboard", "gesture", "sim", "scenario", NULL};
+	if (!strcmp(t, "explain")) {
+		static const char *const ek[] = {"type", "text", "picture", NULL};
+		yaml_node_t *ev[3];
+		st->type = LESSON_STEP_EXPLAIN;
+		if (!map_keys(p, n, "an explain step", ek, ev))
+			return;
+		if (ev[1])
+			get_text(p, ev[1], "the text", LESSON_MAX_EXPLAIN, &st->text);
+		else
+			missing(p, n, "text", "this explain step");
+		if (ev[2])
+			get_picture(p, ev[2], &st->picture);
+		return;
+	}
+	if (strcmp(t, "choice") != 0) {
+		for (int i = 0; later[i]; i++)
+			if (!strcmp(t, later[i])) {
+				report(p, type, true, "step type '%s' is not built yet in this version of Leerplek; use explain or choice", t);
+				return;
+			}
+		report(p, type, true, "unknown step type '%s'; use explain or choice", t);
+		return;
+	}
+	st->type = LESSON_STEP_CHOICE;
+	if (!map_keys(p, n, "a choice step", keys, v))
+		return;
+	if (v[K_TEXT])
+		report(p, v[K_TEXT], true, "a choice step has a 'question', not a 'text'");
+	if (v[K_QUESTION])
+		get_text(p, v[K_QUESTION], "the question", LESSON_MAX_QUESTION, &st->text);
+	else
+		missing(p, n, "question", "this choice step");
+	if (v[K_PICTURE])
+		get_picture(p, v[K_PICTURE], &st->picture);
+	if (v[K_MULTIPLE])
+		get_bool(p, v[K_MULTIPLE], "multiple", &st->multiple);
+	if (v[K_ANSWERS])
+		parse_answers(p, st, v[K_ANSWERS]);
+	else
+		missing(p, n, "answers", "this choice step");
+	if (v[K_FEEDBACK]) {
+		static const char *const fk[] = {"right", "wrong", NULL};
+		yaml_node_t *fv[2];
+		if (map_keys(p, v[K_FEEDBACK], "feedback", fk, fv)) {
+			if (fv[0])
+				get_text(p, fv[0], "the feedback 'right'", LESSON_MAX_FEEDBACK, &st->right);
+			else
+				missing(p, v[K_FEEDBACK], "right", "feedback");
+			if (fv[1])
+				get_text(p, fv[1], "the feedback 'wrong'", LESSON_MAX_FEEDBACK, &st->wrong);
+			else
+				missing(p, v[K_FEEDBACK], "wrong", "feedback");
+		}
+	} else {
+		missing(p, n, "feedback", "this choice step");
+	}
+}
+
+bool lesson_competence_valid(const char *id)
+{
+	static const int per_area[] = {3, 6, 4, 4, 4};
+	if (strlen(id) != 3 || id[1] != '.' || id[0] < '1' || id[0] > '5')
+		return false;
+	int c = id[2] - '0';
+	return c >= 1 && c <= per_area[id[0] - '1'];
+}
+
+static bool valid_id(const char *s)
+{
+	size_t n = strlen(s);
+	if (n < 3 || n > 48)
+		return false;
+	for (size_t i = 0; i < n; i++)
+		if (!((s[i] >= 'a' && s[i] <= 'z') || (s[i] >= '0' && s[i] <= '9') || s[i] == '-'))
+			return false;
+	return true;
+}
+
+static void parse_root(struct parse *p, yaml_node_t *root)
+{
+	static const char *const keys[] = {"id", "version", "title", "summary", "competences",
+	                                   "roles", "minutes", "steps", NULL};
+	enum { K_ID, K_VERSION, K_TITLE, K_SUMMARY, K_COMP, K_ROLES, K_MINUTES, K_STEPS, K_N };
+	yaml_node_t *v[K_N];
+	struct lesson *l = p->l;
+	if (!map_keys(p, root, "a lesson", keys, v))
+		return;
+	for (int i = 0; i < K_N; i++)
+		if (!v[i])
+			missing(p, root, keys[i], "this lesson");
+	if (v[K_ID]) {
+		const char *id = scalar(v[K_ID]);
+		if (!id || !valid_id(id))
+			report(p, v[K_ID], true, "id must be 3 to 48 lower-case letters, digits or '-', like tap-hold-drag");
+		else
+			l->id = util_strdup(id);
+	}
+	if (v[K_VERSION])
+		get_int(p, v[K_VERSION], "version", 1, 1000000, &l->version);
+	if (v[K_MINUTES])
+		get_int(p, v[K_MINUTES], "minutes", 1, 30, &l->minutes);
+	if (!v[K_TITLE] || !read_langs(p, v[K_TITLE]))
+		return; /* without languages no text can be checked */
+	get_text(p, v[K_TITLE], "the title", LESSON_MAX_TITLE, &l->title);
+	get_text(p, v[K_SUMMARY], "the summary", LESSON_MAX_SUMMARY, &l->summary);
+	if (v[K_COMP] && expect_kind(p, v[K_COMP], YAML_SEQUENCE_NODE, "competences")) {
+		yaml_node_t *list = v[K_COMP];
+		for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++) {
+			yaml_node_t *c = node(p, *it);
+			const char *s = scalar(c);
+			if (!s || !lesson_competence_valid(s)) {
+				report(p, c, true, "'%s' is not a DigComp 2.2 competence (1.1-1.3, 2.1-2.6, 3.1-3.4, 4.1-4.4, 5.1-5.4)",
+				       s ? s : "?");
+				continue;
+			}
+			if (l->n_competences < 8)
+				snprintf(l->competences[l->n_competences++], sizeof l->competences[0], "%s", s);
+		}
+		if (l->n_competences == 0)
+			report(p, list, true, "name at least one DigComp 2.2 competence, like \"4.2\"");
+	}
+	if (v[K_ROLES] && expect_kind(p, v[K_ROLES], YAML_SEQUENCE_NODE, "roles")) {
+		yaml_node_t *list = v[K_ROLES];
+		for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++) {
+			yaml_node_t *r = node(p, *it);
+			const char *s = scalar(r);
+			if (s && !strcmp(s, "worker"))
+				l->roles |= LESSON_ROLE_WORKER;
+			else if (s && !strcmp(s, "supervisor"))
+				l->roles |= LESSON_ROLE_SUPERVISOR;
+			else if (s && !strcmp(s, "manager"))
+				l->roles |= LESSON_ROLE_MANAGER;
+			else
+				report(p, r, true, "'%s' is not a role; use worker, supervisor or manager", s ? s : "?");
+		}
+		if (!l->roles)
+			report(p, list, true, "name at least one role: worker, supervisor or manager");
+	}
+	if (v[K_STEPS] && expect_kind(p, v[K_STEPS], YAML_SEQUENCE_NODE, "steps")) {
+		yaml_node_t *list = v[K_STEPS];
+		int n = (int)(list->data.sequence.items.top - list->data.sequence.items.start);
+		if (n < 1 || n > MAX_STEPS) {
+			report(p, list, true, "a lesson has 1 to %d steps, not %d", MAX_STEPS, n);
+			if (n > MAX_STEPS)
+				n = MAX_STEPS;
+		}
+		l->steps = calloc((size_t)(n ? n : 1), sizeof *l->steps);
+		for (int i = 0; i < n; i++)
+			parse_step(p, node(p, list->data.sequence.items.start[i]), &l->steps[l->n_steps++]);
+	}
+}
+
+struct lesson *lesson_parse(const char *path, const char *data, size_t len, struct lesson_diag *d)
+{
+	struct parse p = {.path = path, .d = d};
+	yaml_parser_t parser;
+	if (!yaml_parser_initialize(&parser)) {
+		report(&p, NULL, true, "out of memory");
+		return NULL;
+	}
+	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
+	if (!yaml_parser_load(&parser, &p.doc)) {
+		char msg[300];
+		snprintf(msg, sizeof msg, "this is not valid YAML: %s%s%s",
+		         parser.problem ? parser.problem : "syntax error",
+		         parser.context ? " " : "", parser.context ? parser.context : "");
+		d->errors++;
+		if (d->report)
+			d->report(d->ud, path, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1, true, msg);
+		yaml_parser_delete(&parser);
+		return NULL;
+	}
+	yaml_parser_delete(&parser);
+	p.l = calloc(1, sizeof *p.l);
+	p.l->path = util_strdup(path);
+	p.dir = util_dirname(path);
+	yaml_node_t *root = yaml_document_get_root_node(&p.doc);
+	if (!root)
+		report(&p, NULL, true, "the file is empty; a lesson starts with 'id:'");
+	else
+		parse_root(&p, root);
+	yaml_document_delete(&p.doc);
+	free(p.dir);
+	if (p.errors) {
+		lesson_destroy(p.l);
+		return NULL;
+	}
+	return p.l;
+}
+
+struct lesson *lesson_load(const char *path, struct lesson_diag *d)
+{
+	char err[300];
+	size_t len;
+	char *data = util_read_file(path, LESSON_FILE_MAX, &len, err, sizeof err);
+	if (!data) {
+		d->errors++;
+		if (d->report)
+			d->report(d->ud, path, 0, 0, true, err);
+		return NULL;
+	}
+	if (memchr(data, 0, len)) {
+		free(data);
+		d->errors++;
+		if (d->report)
+			d->report(d->ud, path, 0, 0, true, "this is not a text file");
+		return NULL;
+	}
+	struct lesson *l = lesson_parse(path, data, len, d);
+	free(data);
+	return l;
+}
+
+static void text_free(struct lesson_text *t)
+{
+	for (int i = 0; i < LESSON_MAX_LANGS; i++)
+		free(t->s[i]);
+}
+
+void lesson_destroy(struct lesson *l)
+{
+	if (!l)
+		return;
+	for (int i = 0; i < l->n_steps; i++) {
+		struct lesson_step *st = &l->steps[i];
+		text_free(&st->text);
+		text_free(&st->right);
+		text_free(&st->wrong);
+		for (int j = 0; j < st->n_answers; j++)
+			text_free(&st->answers[j].text);
+		free(st->answers);
+		free(st->picture);
+	}
+	free(l->steps);
+	text_free(&l->title);
+	text_free(&l->summary);
+	free(l->id);
+	free(l->path);
+	free(l);
+}
+
+const char *lesson_str(const struct lesson *l, const struct lesson_text *t, const char *lang)
+{
+	for (int i = 0; i < l->n_langs; i++)
+		if (!strcmp(l->langs[i], lang) && t->s[i])
+			return t->s[i];
+	for (int i = 0; i < l->n_langs; i++)
+		if (!strcmp(l->langs[i], "nl") && t->s[i])
+			return t->s[i];
+	return t->s[0] ? t->s[0] : "";
+}
+
+/* Collecting files */
+
+struct files {
+	char **v;
+	int n, cap;
+};
+
+static void files_add(struct files *f, char *path)
+{
+	if (f->n == f->cap) {
+		f->cap = f->cap ? f->cap * 2 : 32;
+		f->v = realloc(f->v, (size_t)f->cap * sizeof *f->v);
+	}
+	f->v[f->n++] = path;
+}
+
+static int cmp_str(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void collect(const char *path, int depth, struct files *f, struct lesson_diag *d)
+{
+	struct stat st;
+	/* A path named on the command line may be a symlink; inside a tree,
+	 * links are not followed (no loops, no leaving the tree). */
+	if ((depth == 0 ? stat(path, &st) : lstat(path, &st)) != 0) {
+		d->errors++;
+		if (d->report)
+			d->report(d->ud, path, 0, 0, true, strerror(errno));
+		return;
+	}
+	if (S_ISREG(st.st_mode)) {
+		if (f->n < MAX_FILES)
+			files_add(f, util_strdup(path));
+		return;
+	}
+	if (!S_ISDIR(st.st_mode) || depth > MAX_DEPTH)
+		return; /* symlinks and devices inside a tree are not followed */
+	DIR *dir = opendir(path);
+	if (!dir)
+		return;
+	struct files sub = {0};
+	for (struct dirent *e; (e = readdir(dir));) {
+		if (e->d_name[0] == '.')
+			continue;
+		char *child = util_path_join(path, e->d_name);
+		struct stat cs;
+		if (lstat(child, &cs) == 0 &&
+		    (S_ISDIR(cs.st_mode) || (S_ISREG(cs.st_mode) && (util_ends_with(e->d_name, ".yaml") ||
+		                                                      util_ends_with(e->d_name, ".yml")))))
+			files_add(&sub, child);
+		else
+			free(child);
+	}
+	closedir(dir);
+	qsort(sub.v, (size_t)sub.n, sizeof *sub.v, cmp_str);
+	for (int i = 0; i < sub.n; i++) {
+		collect(sub.v[i], depth + 1, f, d);
+		free(sub.v[i]);
+	}
+	free(sub.v);
+}
+
+void lesson_set_load(struct lesson_set *set, const char *const *paths, int n_paths, struct lesson_diag *d)
+{
+	memset(set, 0, sizeof *set);
+	struct files f = {0};
+	for (int i = 0; i < n_paths; i++)
+		collect(paths[i], 0, &f, d);
+	set->items = calloc((size_t)(f.n ? f.n : 1), sizeof *set->items);
+	set->skipped = calloc((size_t)(f.n ? f.n : 1), sizeof *set->skipped);
+	set->n_files = f.n;
+	for (int i = 0; i < f.n; i++) {
+		struct lesson *l = lesson_load(f.v[i], d);
+		const struct lesson *dup = l ? lesson_set_find(set, l->id) : NULL;
+		if (dup) {
+			char msg[600];
+			snprintf(msg, sizeof msg, "the id '%s' is already used by %s; every lesson needs its own id", l->id, dup->path);
+			d->errors++;
+			if (d->report)
+				d->report(d->ud, f.v[i], 1, 1, true, msg);
+			lesson_destroy(l);
+			l = NULL;
+		}
+		if (l) {
+			set->items[set->n++] = l;
+			free(f.v[i]);
+		} else {
+			set->skipped[set->n_skipped++] = f.v[i];
+		}
+	}
+	free(f.v);
+}
+
+void lesson_set_finish(struct lesson_set *set)
+{
+	for (int i = 0; i < set->n; i++)
+		lesson_destroy(set->items[i]);
+	for (int i = 0; i < set->n_skipped; i++)
+		free(set->skipped[i]);
+	free(set->items);
+	free(set->skipped);
+	memset(set, 0, sizeof *set);
+}
+
+const struct lesson *lesson_set_find(const struct lesson_set *set, const char *id)
+{
+	for (int i = 0; i < set->n; i++)
+		if (!strcmp(set->items[i]->id, id))
+			return set->items[i];
+	return NULL;
+}

@@ -1,0 +1,528 @@
+/* SQLite store. Schema changes are numbered migrations, each applied with
+ * its PRAGMA user_version bump inside one transaction, so a pulled plug
+ * leaves either the old or the new schema. WAL with synchronous=FULL makes
+ * every COMMIT durable once sqlite3_step returns. The -wal file is never
+ * touched by hand. */
+#include "store.h"
+#include "log.h"
+
+#include <sqlite3.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+struct store {
+	sqlite3 *db;
+	char device[LP_ID_LEN + 1];
+	char err[512];
+	int64_t seq; /* highest per-device counter used so far */
+	int64_t clock_offset_ms;
+	store_commit_fn on_commit;
+	void *on_commit_ud;
+};
+
+static const char *const migrations[] = {
+	/* 1: the first schema */
+	"CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);"
+	"CREATE TABLE learners("
+	"  id TEXT PRIMARY KEY, name TEXT NOT NULL, avatar INTEGER NOT NULL,"
+	"  created_ms INTEGER NOT NULL,"
+	"  ver_counter INTEGER NOT NULL, ver_device TEXT NOT NULL,"
+	"  erased INTEGER NOT NULL DEFAULT 0);"
+	"CREATE TABLE attempts("
+	"  id TEXT PRIMARY KEY, learner_id TEXT NOT NULL, lesson_id TEXT NOT NULL,"
+	"  lesson_version INTEGER NOT NULL, step INTEGER NOT NULL,"
+	"  correct INTEGER NOT NULL, answer TEXT NOT NULL, at_ms INTEGER NOT NULL,"
+	"  device TEXT NOT NULL, seq INTEGER NOT NULL);"
+	"CREATE INDEX attempts_learner ON attempts(learner_id, lesson_id, at_ms);"
+	"CREATE TABLE completions("
+	"  id TEXT PRIMARY KEY, learner_id TEXT NOT NULL, lesson_id TEXT NOT NULL,"
+	"  lesson_version INTEGER NOT NULL, at_ms INTEGER NOT NULL,"
+	"  device TEXT NOT NULL, seq INTEGER NOT NULL);"
+	"CREATE INDEX completions_learner ON completions(learner_id, lesson_id);"
+	/* Local, mutable: where each learner is in each lesson on this terminal. */
+	"CREATE TABLE progress("
+	"  learner_id TEXT NOT NULL, lesson_id TEXT NOT NULL, step INTEGER NOT NULL,"
+	"  started_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,"
+	"  PRIMARY KEY(learner_id, lesson_id));",
+};
+#define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
+
+static bool fail(struct store *s, const char *what)
+{
+	int code = sqlite3_extended_errcode(s->db);
+	const char *why = sqlite3_errmsg(s->db);
+	switch (code & 0xff) {
+	case SQLITE_FULL:
+		snprintf(s->err, sizeof s->err, "%s: the disk is full; nothing was lost, but new work cannot be saved until space is freed", what);
+		break;
+	case SQLITE_READONLY:
+		snprintf(s->err, sizeof s->err, "%s: the data folder is read-only; nothing was lost, but new work cannot be saved", what);
+		break;
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		snprintf(s->err, sizeof s->err, "%s: the database is damaged (%s)", what, why);
+		break;
+	default:
+		snprintf(s->err, sizeof s->err, "%s: %s", what, why);
+	}
+	LOG(ERROR, "%s", s->err);
+	return false;
+}
+
+static bool exec(struct store *s, const char *sql, const char *what)
+{
+	char *msg = NULL;
+	if (sqlite3_exec(s->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+		sqlite3_free(msg);
+		return fail(s, what);
+	}
+	return true;
+}
+
+static sqlite3_stmt *prep(struct store *s, const char *sql)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		fail(s, "prepare");
+		return NULL;
+	}
+	return st;
+}
+
+static void committed(struct store *s, const char *kind, const char *id)
+{
+	if (s->on_commit)
+		s->on_commit(s->on_commit_ud, kind, id);
+}
+
+static int64_t now_ms(const struct store *s)
+{
+	return util_wall_ms() + s->clock_offset_ms;
+}
+
+/* Runs all migrations above the stored user_version, each in a transaction
+ * together with its version bump. */
+static bool migrate(struct store *s)
+{
+	for (;;) {
+		int v = store_schema_version(s);
+		if (v < 0)
+			return fail(s, "read schema version");
+		if (v > N_MIGRATIONS) {
+			snprintf(s->err, sizeof s->err,
+			         "the database was made by a newer Leerplek (schema %d, this one knows %d); update Leerplek",
+			         v, N_MIGRATIONS);
+			return false;
+		}
+		if (v == N_MIGRATIONS)
+			return true;
+		if (!exec(s, "BEGIN IMMEDIATE", "start migration"))
+			return false;
+		char bump[64];
+		snprintf(bump, sizeof bump, "PRAGMA user_version=%d", v + 1);
+		if (!exec(s, migrations[v], "migrate") || !exec(s, bump, "migrate")) {
+			exec(s, "ROLLBACK", "rollback");
+			return false;
+		}
+		if (!exec(s, "COMMIT", "finish migration"))
+			return false;
+	}
+}
+
+static bool load_device(struct store *s)
+{
+	sqlite3_stmt *st = prep(s, "SELECT value FROM meta WHERE key='device'");
+	if (!st)
+		return false;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		snprintf(s->device, sizeof s->device, "%s", (const char *)sqlite3_column_text(st, 0));
+		sqlite3_finalize(st);
+	} else {
+		sqlite3_finalize(st);
+		if (!util_random_id(s->device)) {
+			snprintf(s->err, sizeof s->err, "no random numbers available for the device id");
+			return false;
+		}
+		st = prep(s, "INSERT INTO meta(key, value) VALUES('device', ?)");
+		if (!st)
+			return false;
+		sqlite3_bind_text(st, 1, s->device, -1, SQLITE_STATIC);
+		int rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE)
+			return fail(s, "save device id");
+	}
+	st = prep(s, "SELECT max(m) FROM (SELECT max(seq) m FROM attempts WHERE device=?1"
+	             " UNION ALL SELECT max(seq) FROM completions WHERE device=?1"
+	             " UNION ALL SELECT max(ver_counter) FROM learners WHERE ver_device=?1)");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, s->device, -1, SQLITE_STATIC);
+	s->seq = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
+	sqlite3_finalize(st);
+	return true;
+}
+
+struct store *store_open(const char *dir, char *err, size_t errlen)
+{
+	if (!util_mkdir_p(dir, err, errlen))
+		return NULL;
+	struct store *s = calloc(1, sizeof *s);
+	if (!s) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	char *path = util_path_join(dir, "leerplek.db");
+	int rc = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "cannot open the database %s: %s", path,
+		         s->db ? sqlite3_errmsg(s->db) : "out of memory");
+		goto fail;
+	}
+	sqlite3_busy_timeout(s->db, 2000);
+	sqlite3_extended_result_codes(s->db, 1);
+	if (!exec(s, "PRAGMA journal_mode=WAL", "set journal mode") ||
+	    !exec(s, "PRAGMA synchronous=FULL", "set synchronous") ||
+	    !exec(s, "PRAGMA foreign_keys=ON", "set foreign keys") || !migrate(s) || !load_device(s)) {
+		snprintf(err, errlen, "cannot use the database %s: %s", path, s->err);
+		goto fail;
+	}
+	free(path);
+	return s;
+fail:
+	free(path);
+	store_destroy(s);
+	return NULL;
+}
+
+void store_destroy(struct store *s)
+{
+	if (!s)
+		return;
+	sqlite3_close(s->db);
+	free(s);
+}
+
+void store_on_commit(struct store *s, store_commit_fn fn, void *ud)
+{
+	s->on_commit = fn;
+	s->on_commit_ud = ud;
+}
+
+const char *store_error(const struct store *s)
+{
+	return s->err;
+}
+
+const char *store_device_id(const struct store *s)
+{
+	return s->device;
+}
+
+void store_set_clock_offset(struct store *s, int64_t offset_ms)
+{
+	s->clock_offset_ms = offset_ms;
+}
+
+int store_schema_version(const struct store *s)
+{
+	sqlite3_stmt *st = NULL;
+	if (sqlite3_prepare_v2(s->db, "PRAGMA user_version", -1, &st, NULL) != SQLITE_OK)
+		return -1;
+	int v = sqlite3_step(st) == SQLITE_ROW ? sqlite3_column_int(st, 0) : -1;
+	sqlite3_finalize(st);
+	return v;
+}
+
+bool store_learner_add(struct store *s, const char *name, int avatar, char id_out[LP_ID_LEN + 1])
+{
+	if (!name[0] || strlen(name) > STORE_NAME_MAX) {
+		snprintf(s->err, sizeof s->err, "a name must have 1 to %d characters", STORE_NAME_MAX);
+		return false;
+	}
+	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
+		if (*p < 0x20 || *p == 0x7f) {
+			snprintf(s->err, sizeof s->err, "a name cannot hold tabs, line breaks or other control characters");
+			return false;
+		}
+	if (!util_random_id(id_out)) {
+		snprintf(s->err, sizeof s->err, "no random numbers available");
+		return false;
+	}
+	sqlite3_stmt *st = prep(s, "INSERT INTO learners(id, name, avatar, created_ms, ver_counter, ver_device)"
+	                           " VALUES(?, ?, ?, ?, ?, ?)");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, id_out, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, name, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, avatar);
+	sqlite3_bind_int64(st, 4, now_ms(s));
+	sqlite3_bind_int64(st, 5, s->seq + 1);
+	sqlite3_bind_text(st, 6, s->device, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(s, "save the new learner");
+	s->seq++;
+	committed(s, "learner", id_out);
+	return true;
+}
+
+static const char learner_cols[] =
+	"SELECT l.id, l.name, l.avatar,"
+	" (SELECT count(DISTINCT c.lesson_id) FROM completions c WHERE c.learner_id = l.id)"
+	" FROM learners l WHERE l.erased = 0";
+
+static void read_learner(sqlite3_stmt *st, struct store_learner *l)
+{
+	snprintf(l->id, sizeof l->id, "%s", (const char *)sqlite3_column_text(st, 0));
+	snprintf(l->name, sizeof l->name, "%s", (const char *)sqlite3_column_text(st, 1));
+	l->avatar = sqlite3_column_int(st, 2);
+	l->lessons_done = sqlite3_column_int(st, 3);
+}
+
+int store_learner_list(struct store *s, struct store_learner **out)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql, "%s ORDER BY l.name COLLATE NOCASE, l.created_ms", learner_cols);
+	sqlite3_stmt *st = prep(s, sql);
+	*out = NULL;
+	if (!st)
+		return -1;
+	int n = 0, cap = 0;
+	struct store_learner *v = NULL;
+	int rc;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 16;
+			struct store_learner *nv = realloc(v, (size_t)cap * sizeof *v);
+			if (!nv) {
+				free(v);
+				sqlite3_finalize(st);
+				snprintf(s->err, sizeof s->err, "out of memory");
+				return -1;
+			}
+			v = nv;
+		}
+		read_learner(st, &v[n++]);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		fail(s, "read learners");
+		return -1;
+	}
+	*out = v;
+	return n;
+}
+
+bool store_learner_get(struct store *s, const char *id, struct store_learner *out)
+{
+	char sql[512];
+	snprintf(sql, sizeof sql, "%s AND l.id = ?", learner_cols);
+	sqlite3_stmt *st = prep(s, sql);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		read_learner(st, out);
+	else
+		snprintf(s->err, sizeof s->err, "no learner with id %s", id);
+	sqlite3_finalize(st);
+	return found;
+}
+
+bool store_learner_erase(struct store *s, const char *id)
+{
+	struct store_learner l;
+	if (!store_learner_get(s, id, &l))
+		return false;
+	if (!exec(s, "BEGIN IMMEDIATE", "erase learner"))
+		return false;
+	static const char *const sqls[] = {
+		"DELETE FROM attempts WHERE learner_id = ?1",
+		"DELETE FROM completions WHERE learner_id = ?1",
+		"DELETE FROM progress WHERE learner_id = ?1",
+		/* The row stays as a tombstone without a name, so a later sync can
+		 * carry the erasure to other terminals. */
+		"UPDATE learners SET name = '', avatar = 0, erased = 1,"
+		" ver_counter = ?2, ver_device = ?3 WHERE id = ?1",
+	};
+	for (size_t i = 0; i < sizeof sqls / sizeof sqls[0]; i++) {
+		sqlite3_stmt *st = prep(s, sqls[i]);
+		if (!st)
+			goto rollback;
+		sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+		if (i == 3) {
+			sqlite3_bind_int64(st, 2, s->seq + 1);
+			sqlite3_bind_text(st, 3, s->device, -1, SQLITE_STATIC);
+		}
+		int rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			fail(s, "erase learner");
+			goto rollback;
+		}
+	}
+	if (!exec(s, "COMMIT", "erase learner"))
+		goto rollback;
+	s->seq++;
+	committed(s, "erase", id);
+	return true;
+rollback:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return false;
+}
+
+bool store_attempt_add(struct store *s, const struct store_attempt *a, char id_out[LP_ID_LEN + 1])
+{
+	if (!util_random_id(id_out)) {
+		snprintf(s->err, sizeof s->err, "no random numbers available");
+		return false;
+	}
+	sqlite3_stmt *st = prep(s, "INSERT INTO attempts(id, learner_id, lesson_id, lesson_version, step,"
+	                           " correct, answer, at_ms, device, seq) VALUES(?,?,?,?,?,?,?,?,?,?)");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, id_out, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, a->learner_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, a->lesson_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 4, a->lesson_version);
+	sqlite3_bind_int(st, 5, a->step);
+	sqlite3_bind_int(st, 6, a->correct);
+	sqlite3_bind_text(st, 7, a->answer ? a->answer : "", -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 8, now_ms(s));
+	sqlite3_bind_text(st, 9, s->device, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 10, s->seq + 1);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(s, "save the answer");
+	s->seq++;
+	committed(s, "attempt", id_out);
+	return true;
+}
+
+bool store_progress_set(struct store *s, const char *learner_id, const char *lesson_id,
+                        int lesson_version, int step, bool completed)
+{
+	char cid[LP_ID_LEN + 1] = "";
+	if (completed && !util_random_id(cid)) {
+		snprintf(s->err, sizeof s->err, "no random numbers available");
+		return false;
+	}
+	if (!exec(s, "BEGIN IMMEDIATE", "save progress"))
+		return false;
+	int64_t now = now_ms(s);
+	/* A step of 0 restarts the lesson: started_ms marks where the attempts
+	 * of this run begin. */
+	sqlite3_stmt *st = prep(s, "INSERT INTO progress(learner_id, lesson_id, step, started_ms, updated_ms)"
+	                           " VALUES(?1, ?2, ?3, ?4, ?4) ON CONFLICT(learner_id, lesson_id) DO UPDATE SET"
+	                           " step = ?3, updated_ms = ?4,"
+	                           " started_ms = CASE WHEN ?3 = 0 THEN ?4 ELSE started_ms END");
+	if (!st)
+		goto rollback;
+	sqlite3_bind_text(st, 1, learner_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, lesson_id, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, completed ? -1 : step);
+	sqlite3_bind_int64(st, 4, now);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		fail(s, "save progress");
+		goto rollback;
+	}
+	if (completed) {
+		st = prep(s, "INSERT INTO completions(id, learner_id, lesson_id, lesson_version, at_ms, device, seq)"
+		             " VALUES(?,?,?,?,?,?,?)");
+		if (!st)
+			goto rollback;
+		sqlite3_bind_text(st, 1, cid, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, learner_id, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 3, lesson_id, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 4, lesson_version);
+		sqlite3_bind_int64(st, 5, now);
+		sqlite3_bind_text(st, 6, s->device, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 7, s->seq + 1);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+		if (rc != SQLITE_DONE) {
+			fail(s, "save completion");
+			goto rollback;
+		}
+	}
+	if (!exec(s, "COMMIT", "save progress"))
+		goto rollback;
+	if (completed) {
+		s->seq++;
+		committed(s, "completion", cid);
+	} else {
+		committed(s, "progress", lesson_id);
+	}
+	return true;
+rollback:
+	sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return false;
+}
+
+bool store_progress_get(struct store *s, const char *learner_id, const char *lesson_id,
+                        struct store_progress *out)
+{
+	memset(out, 0, sizeof *out);
+	sqlite3_stmt *st = prep(s, "SELECT (SELECT step FROM progress WHERE learner_id=?1 AND lesson_id=?2),"
+	                           " EXISTS(SELECT 1 FROM completions WHERE learner_id=?1 AND lesson_id=?2)");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, learner_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, lesson_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		out->started = sqlite3_column_type(st, 0) != SQLITE_NULL;
+		out->step = out->started ? sqlite3_column_int(st, 0) : 0;
+		out->completed = sqlite3_column_int(st, 1) != 0;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return fail(s, "read progress");
+	return true;
+}
+
+bool store_last_open_lesson(struct store *s, const char *learner_id, char *lesson_id, size_t len)
+{
+	sqlite3_stmt *st = prep(s, "SELECT lesson_id FROM progress WHERE learner_id=? AND step >= 0"
+	                           " ORDER BY updated_ms DESC LIMIT 1");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, learner_id, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		snprintf(lesson_id, len, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return found;
+}
+
+bool store_attempt_counts(struct store *s, const char *learner_id, const char *lesson_id,
+                          int *attempts, int *first_right)
+{
+	/* A step's first attempt in this run decides "right the first time". */
+	sqlite3_stmt *st = prep(s,
+		"WITH run AS (SELECT a.* FROM attempts a WHERE a.learner_id=?1 AND a.lesson_id=?2"
+		"  AND a.at_ms >= coalesce((SELECT started_ms FROM progress WHERE learner_id=?1 AND lesson_id=?2), 0)),"
+		" firsts AS (SELECT step, correct, min(seq) FROM run GROUP BY step)"
+		" SELECT (SELECT count(*) FROM run), (SELECT count(*) FROM firsts WHERE correct)");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, learner_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, lesson_id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*attempts = sqlite3_column_int(st, 0);
+		*first_right = sqlite3_column_int(st, 1);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return fail(s, "count answers");
+	return true;
+}

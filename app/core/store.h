@@ -1,0 +1,81 @@
+/* The terminal's own data: one SQLite database in the data directory.
+ * Learning data are immutable events with random 128-bit ids (so a later
+ * sync is a union); the learner record is mutable and carries a per-device
+ * counter for the same reason. Every function that writes commits before
+ * it returns: when it returns true, the data survive a pulled plug. */
+#ifndef LP_STORE_H
+#define LP_STORE_H
+
+#include "util.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#define STORE_NAME_MAX 40 /* bytes of a learner's first name */
+
+struct store;
+
+struct store_learner {
+	char id[LP_ID_LEN + 1];
+	char name[STORE_NAME_MAX + 1];
+	int avatar;
+	int lessons_done;
+};
+
+struct store_attempt {
+	const char *learner_id;
+	const char *lesson_id;
+	int lesson_version;
+	int step;
+	bool correct;
+	const char *answer; /* what was chosen, as the lesson's answer indexes */
+};
+
+/* Where a learner is in a lesson: the step to continue at, and whether the
+ * lesson was ever completed. */
+struct store_progress {
+	int step;
+	bool started;
+	bool completed;
+};
+
+/* Called after every durable commit (script mode prints "saved KIND ID"). */
+typedef void (*store_commit_fn)(void *ud, const char *kind, const char *id);
+
+/* Opens (creating if needed) DIR/leerplek.db. On failure returns NULL and a
+ * message a person can act on in err. */
+struct store *store_open(const char *dir, char *err, size_t errlen);
+void store_destroy(struct store *s);
+void store_on_commit(struct store *s, store_commit_fn fn, void *ud);
+
+/* The last error, in words; valid until the next call. */
+const char *store_error(const struct store *s);
+const char *store_device_id(const struct store *s);
+int store_schema_version(const struct store *s);
+
+bool store_learner_add(struct store *s, const char *name, int avatar, char id_out[LP_ID_LEN + 1]);
+/* All learners (not erased), by name; *out is malloc'd. Returns count or -1. */
+int store_learner_list(struct store *s, struct store_learner **out);
+bool store_learner_get(struct store *s, const char *id, struct store_learner *out);
+/* Removes the learner's name and all their events. */
+bool store_learner_erase(struct store *s, const char *id);
+
+bool store_attempt_add(struct store *s, const struct store_attempt *a, char id_out[LP_ID_LEN + 1]);
+/* Saves the step a learner is at; completed marks the end of the lesson
+ * and records a completion event. */
+bool store_progress_set(struct store *s, const char *learner_id, const char *lesson_id,
+                        int lesson_version, int step, bool completed);
+bool store_progress_get(struct store *s, const char *learner_id, const char *lesson_id,
+                        struct store_progress *out);
+/* The lesson the learner worked in last and has not completed since, or
+ * false when there is none. lesson_id must hold 64 bytes. */
+bool store_last_open_lesson(struct store *s, const char *learner_id, char *lesson_id, size_t len);
+/* Attempts of this learner in this lesson since the lesson was last started;
+ * first-try correct answers go in *first_right. */
+bool store_attempt_counts(struct store *s, const char *learner_id, const char *lesson_id,
+                          int *attempts, int *first_right);
+
+/* Clock seam: milliseconds added to the wall clock (script `clock +S`). */
+void store_set_clock_offset(struct store *s, int64_t offset_ms);
+
+#endif

@@ -1,0 +1,1179 @@
+/* The learner's path through the kiosk: start screen with tiles, a new
+ * learner (name on an on-screen keyboard, then an avatar), the home screen
+ * with lessons and progress, the lesson player (explain and choice) and the
+ * end screen. State lives in struct ui_app; each screen is a function that
+ * lays it out into the draw list. Every answer is committed to the store
+ * before its feedback is shown; if the commit fails, the learner sees why
+ * and nothing moves on. */
+#include "../core/lesson.h"
+#include "../core/log.h"
+#include "../core/store.h"
+#include "widgets.h"
+
+#include <libintl.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#define _(s) dgettext("leerplek", s)
+#define N_(s) (s)
+
+enum screen { SCREEN_START, SCREEN_NEW_NAME, SCREEN_NEW_AVATAR, SCREEN_HOME, SCREEN_LESSON, SCREEN_END };
+
+enum action {
+	A_NONE,
+	A_LEARNER,
+	A_PAGE,
+	A_NEW,
+	A_BACK,
+	A_KEY,
+	A_SHIFT,
+	A_BACKSPACE,
+	A_SPACE,
+	A_NAME_NEXT,
+	A_AVATAR,
+	A_AVATAR_DONE,
+	A_STOP,
+	A_OPEN_LESSON,
+	A_LESSON_PAGE,
+	A_STEP_NEXT,
+	A_STEP_BACK,
+	A_ANSWER,
+	A_CHECK,
+	A_RETRY,
+	A_END_HOME,
+	A_NOTICE_OK,
+};
+
+static const struct {
+	const char *name, *label;
+} avatars[] = {
+	{"cat", N_("Cat")},     {"dog", N_("Dog")},   {"bird", N_("Bird")},       {"fish", N_("Fish")},
+	{"tulip", N_("Tulip")}, {"tree", N_("Tree")}, {"sun", N_("Sun")},         {"moon", N_("Moon")},
+	{"bicycle", N_("Bicycle")}, {"house", N_("House")}, {"cup", N_("Cup")},   {"boat", N_("Boat")},
+};
+#define N_AVATARS ((int)(sizeof avatars / sizeof avatars[0]))
+
+/* The on-screen keyboard: letters, the accented letters Dutch uses, and the
+ * hyphen and space that names have. */
+static const char *const key_rows[][11] = {
+	{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", NULL},
+	{"a", "s", "d", "f", "g", "h", "j", "k", "l", NULL},
+	{"z", "x", "c", "v", "b", "n", "m", NULL},
+	{"é", "è", "ë", "ï", "ö", "ü", "ç", "-", NULL},
+};
+#define N_KEY_ROWS 4
+
+struct ui_app {
+	struct ui_app_config cfg;
+	struct arena arena;
+	struct ui_drawlist dl;
+	bool dirty;
+	double u;
+	struct ui_pointer ptr;
+	int pressed_action, pressed_arg;
+
+	enum screen screen;
+	struct store_learner *learners;
+	int n_learners, page;
+
+	struct store_learner me;
+	char name[STORE_NAME_MAX + 1];
+	bool shift;
+	int avatar;
+
+	/* lessons of the home screen, in order, with their progress */
+	const struct lesson **lessons;
+	struct store_progress *progress;
+	int n_lessons, lesson_page;
+	int resume; /* index into lessons, or -1 */
+
+	const struct lesson *lesson;
+	int step;
+	bool chosen[6];
+	bool answered, right;
+	int end_attempts, end_first_right, end_questions;
+
+	char notice[600];
+};
+
+static const char *L(const struct ui_app *a, const struct lesson_text *t)
+{
+	return lesson_str(a->lesson, t, a->cfg.lang);
+}
+
+static void set_notice(struct ui_app *a, const char *msg)
+{
+	snprintf(a->notice, sizeof a->notice, "%s", msg);
+	a->dirty = true;
+}
+
+static void store_failed(struct ui_app *a, const char *what)
+{
+	char msg[600];
+	snprintf(msg, sizeof msg, "%s %s", what, store_error(a->cfg.store));
+	set_notice(a, msg);
+}
+
+static void load_learners(struct ui_app *a)
+{
+	free(a->learners);
+	a->learners = NULL;
+	a->n_learners = store_learner_list(a->cfg.store, &a->learners);
+	if (a->n_learners < 0) {
+		a->n_learners = 0;
+		store_failed(a, _("The list of learners could not be read."));
+	}
+}
+
+static void load_home(struct ui_app *a)
+{
+	const struct lesson_set *set = a->cfg.lessons;
+	free(a->lessons);
+	free(a->progress);
+	a->lessons = calloc((size_t)(set->n ? set->n : 1), sizeof *a->lessons);
+	a->progress = calloc((size_t)(set->n ? set->n : 1), sizeof *a->progress);
+	a->n_lessons = 0;
+	a->resume = -1;
+	char open[64] = "";
+	bool has_open = store_last_open_lesson(a->cfg.store, a->me.id, open, sizeof open);
+	for (int i = 0; i < set->n; i++) {
+		const struct lesson *l = set->items[i];
+		if (!(l->roles & LESSON_ROLE_WORKER))
+			continue;
+		int k = a->n_lessons++;
+		a->lessons[k] = l;
+		if (!store_progress_get(a->cfg.store, a->me.id, l->id, &a->progress[k]))
+			store_failed(a, _("Your progress could not be read."));
+		if (has_open && !strcmp(open, l->id) && a->progress[k].started && a->progress[k].step > 0 &&
+		    a->progress[k].step < l->n_steps)
+			a->resume = k;
+	}
+	a->lesson_page = 0;
+}
+
+static void go(struct ui_app *a, enum screen s)
+{
+	a->screen = s;
+	a->dirty = true;
+	if (s == SCREEN_START) {
+		memset(&a->me, 0, sizeof a->me);
+		a->lesson = NULL;
+		load_learners(a);
+		if (a->page * 12 >= a->n_learners)
+			a->page = 0;
+	} else if (s == SCREEN_HOME) {
+		a->lesson = NULL;
+		load_home(a);
+	}
+}
+
+struct ui_app *ui_app_create(const struct ui_app_config *cfg)
+{
+	struct ui_app *a = calloc(1, sizeof *a);
+	if (!a)
+		return NULL;
+	a->cfg = *cfg;
+	arena_init(&a->arena);
+	ui_app_resize(a, cfg->w, cfg->h, cfg->px_per_mm);
+	if (!cfg->fatal)
+		go(a, SCREEN_START);
+	return a;
+}
+
+void ui_app_destroy(struct ui_app *a)
+{
+	if (!a)
+		return;
+	arena_finish(&a->arena);
+	free(a->learners);
+	free(a->lessons);
+	free(a->progress);
+	free(a);
+}
+
+void ui_app_resize(struct ui_app *a, int w, int h, double px_per_mm)
+{
+	a->cfg.w = w;
+	a->cfg.h = h;
+	a->u = px_per_mm;
+	ui_pointer_init(&a->ptr, (int)lround(5 * px_per_mm));
+	a->dirty = true;
+}
+
+bool ui_app_dirty(const struct ui_app *a)
+{
+	return a->dirty;
+}
+
+void ui_app_notice(struct ui_app *a, const char *msg)
+{
+	set_notice(a, msg);
+}
+
+/* ---- lesson flow ---- */
+
+static void start_step(struct ui_app *a, int step)
+{
+	a->step = step;
+	a->answered = a->right = false;
+	memset(a->chosen, 0, sizeof a->chosen);
+	a->dirty = true;
+}
+
+static void open_lesson(struct ui_app *a, int k)
+{
+	const struct lesson *l = a->lessons[k];
+	const struct store_progress *p = &a->progress[k];
+	int step = p->started && p->step > 0 && p->step < l->n_steps ? p->step : 0;
+	if (step == 0 && !store_progress_set(a->cfg.store, a->me.id, l->id, l->version, 0, false)) {
+		store_failed(a, _("The lesson could not be started."));
+		return;
+	}
+	a->lesson = l;
+	start_step(a, step);
+	a->screen = SCREEN_LESSON;
+}
+
+static void finish_lesson(struct ui_app *a)
+{
+	const struct lesson *l = a->lesson;
+	if (!store_progress_set(a->cfg.store, a->me.id, l->id, l->version, l->n_steps, true)) {
+		store_failed(a, _("Your progress could not be saved."));
+		return;
+	}
+	a->end_questions = 0;
+	for (int i = 0; i < l->n_steps; i++)
+		a->end_questions += l->steps[i].type == LESSON_STEP_CHOICE;
+	if (!store_attempt_counts(a->cfg.store, a->me.id, l->id, &a->end_attempts, &a->end_first_right))
+		a->end_first_right = -1;
+	a->screen = SCREEN_END;
+	a->dirty = true;
+}
+
+static void next_step(struct ui_app *a, int delta)
+{
+	const struct lesson *l = a->lesson;
+	int step = a->step + delta;
+	if (step < 0)
+		return;
+	if (step >= l->n_steps) {
+		finish_lesson(a);
+		return;
+	}
+	if (!store_progress_set(a->cfg.store, a->me.id, l->id, l->version, step, false)) {
+		store_failed(a, _("Your progress could not be saved."));
+		return;
+	}
+	start_step(a, step);
+}
+
+static void answer(struct ui_app *a)
+{
+	const struct lesson_step *st = &a->lesson->steps[a->step];
+	bool right = true, any = false;
+	char given[32] = "";
+	for (int i = 0; i < st->n_answers; i++) {
+		if (a->chosen[i]) {
+			snprintf(given + strlen(given), sizeof given - strlen(given), "%s%d", any ? "," : "", i);
+			any = true;
+		}
+		if (a->chosen[i] != st->answers[i].correct)
+			right = false;
+	}
+	if (!any)
+		return;
+	struct store_attempt at = {
+		.learner_id = a->me.id,
+		.lesson_id = a->lesson->id,
+		.lesson_version = a->lesson->version,
+		.step = a->step,
+		.correct = right,
+		.answer = given,
+	};
+	char id[LP_ID_LEN + 1];
+	/* The answer is durable before the learner sees any feedback. */
+	if (!store_attempt_add(a->cfg.store, &at, id)) {
+		store_failed(a, _("Your answer could not be saved."));
+		return;
+	}
+	a->answered = true;
+	a->right = right;
+	a->dirty = true;
+}
+
+/* ---- input ---- */
+
+static void type_text(struct ui_app *a, const char *s)
+{
+	size_t have = strlen(a->name), add = strlen(s);
+	if (have + add > STORE_NAME_MAX)
+		return;
+	if (a->shift && add == 1 && s[0] >= 'a' && s[0] <= 'z') {
+		a->name[have] = (char)(s[0] - 'a' + 'A');
+		a->name[have + 1] = 0;
+	} else if (a->shift && !strcmp(s, "é")) {
+		memcpy(a->name + have, "É", 3);
+	} else {
+		memcpy(a->name + have, s, add + 1);
+	}
+	a->shift = false;
+	a->dirty = true;
+}
+
+static void backspace(struct ui_app *a)
+{
+	size_t n = strlen(a->name);
+	if (n) {
+		a->name[n - util_utf8_last_len(a->name, n)] = 0;
+		a->shift = a->name[0] == 0;
+		a->dirty = true;
+	}
+}
+
+static void create_learner(struct ui_app *a)
+{
+	char id[LP_ID_LEN + 1];
+	if (!store_learner_add(a->cfg.store, a->name, a->avatar, id)) {
+		store_failed(a, _("The new learner could not be saved."));
+		return;
+	}
+	if (!store_learner_get(a->cfg.store, id, &a->me)) {
+		store_failed(a, _("The new learner could not be read."));
+		return;
+	}
+	go(a, SCREEN_HOME);
+}
+
+static void act(struct ui_app *a, int action, int arg)
+{
+	a->dirty = true;
+	switch ((enum action)action) {
+	case A_NONE:
+		break;
+	case A_NOTICE_OK:
+		a->notice[0] = 0;
+		break;
+	case A_LEARNER:
+		if (arg >= 0 && arg < a->n_learners) {
+			a->me = a->learners[arg];
+			go(a, SCREEN_HOME);
+		}
+		break;
+	case A_PAGE:
+		a->page += arg;
+		break;
+	case A_NEW:
+		a->name[0] = 0;
+		a->shift = true;
+		a->avatar = -1;
+		a->screen = SCREEN_NEW_NAME;
+		break;
+	case A_BACK:
+		if (a->screen == SCREEN_NEW_AVATAR)
+			a->screen = SCREEN_NEW_NAME;
+		else
+			go(a, SCREEN_START);
+		break;
+	case A_KEY:
+		if (arg >= 0 && arg < N_KEY_ROWS * 11) {
+			const char *k = key_rows[arg / 11][arg % 11];
+			if (k)
+				type_text(a, k);
+		}
+		break;
+	case A_SHIFT:
+		a->shift = !a->shift;
+		break;
+	case A_BACKSPACE:
+		backspace(a);
+		break;
+	case A_SPACE:
+		if (a->name[0] && a->name[strlen(a->name) - 1] != ' ')
+			type_text(a, " ");
+		break;
+	case A_NAME_NEXT: {
+		size_t n = strlen(a->name);
+		while (n && a->name[n - 1] == ' ')
+			a->name[--n] = 0;
+		if (n)
+			a->screen = SCREEN_NEW_AVATAR;
+		break;
+	}
+	case A_AVATAR:
+		a->avatar = arg;
+		break;
+	case A_AVATAR_DONE:
+		if (a->avatar >= 0)
+			create_learner(a);
+		break;
+	case A_STOP:
+		/* Progress is saved at every step; stopping only leaves. */
+		go(a, SCREEN_START);
+		break;
+	case A_OPEN_LESSON:
+		if (arg >= 0 && arg < a->n_lessons)
+			open_lesson(a, arg);
+		break;
+	case A_LESSON_PAGE:
+		a->lesson_page += arg;
+		break;
+	case A_STEP_NEXT:
+		next_step(a, 1);
+		break;
+	case A_STEP_BACK:
+		next_step(a, -1);
+		break;
+	case A_ANSWER: {
+		const struct lesson_step *st = &a->lesson->steps[a->step];
+		if (a->answered || arg < 0 || arg >= st->n_answers)
+			break;
+		if (st->multiple) {
+			a->chosen[arg] = !a->chosen[arg];
+		} else {
+			memset(a->chosen, 0, sizeof a->chosen);
+			a->chosen[arg] = true;
+			answer(a);
+		}
+		break;
+	}
+	case A_CHECK:
+		answer(a);
+		break;
+	case A_RETRY:
+		start_step(a, a->step);
+		break;
+	case A_END_HOME:
+		go(a, SCREEN_HOME);
+		break;
+	}
+}
+
+static const struct ui_elem *hit(const struct ui_app *a, int x, int y)
+{
+	for (int i = a->dl.n - 1; i >= 0; i--) {
+		const struct ui_elem *e = &a->dl.v[i];
+		if (e->tappable && x >= e->rect.x && y >= e->rect.y && x < e->rect.x + e->rect.w && y < e->rect.y + e->rect.h)
+			return e;
+	}
+	return NULL;
+}
+
+static void gesture(struct ui_app *a, const struct ui_gesture *g)
+{
+	const struct ui_elem *e;
+	switch (g->type) {
+	case UI_GESTURE_PRESS:
+		e = hit(a, g->x, g->y);
+		a->pressed_action = e ? e->action : 0;
+		a->pressed_arg = e ? e->arg : 0;
+		if (e)
+			a->dirty = true;
+		break;
+	case UI_GESTURE_TAP:
+	case UI_GESTURE_RELEASE:
+	case UI_GESTURE_DRAG_END: {
+		/* A press that ends on the element it began on activates it, however
+		 * long it was held or however much the hand shook in between. */
+		int action = a->pressed_action, arg = a->pressed_arg;
+		a->pressed_action = 0;
+		a->dirty = true;
+		e = hit(a, g->x, g->y);
+		if (action && e && e->action == action && e->arg == arg)
+			act(a, action, arg);
+		break;
+	}
+	case UI_GESTURE_CANCEL:
+		a->pressed_action = 0;
+		a->dirty = true;
+		break;
+	case UI_GESTURE_LONG_PRESS:
+	case UI_GESTURE_DRAG_START:
+	case UI_GESTURE_DRAG_MOVE:
+		break;
+	}
+}
+
+void ui_app_input(struct ui_app *a, const struct ui_event *ev)
+{
+	struct ui_gesture g[2];
+	switch (ev->type) {
+	case UI_EV_POINTER_DOWN:
+	case UI_EV_POINTER_MOVE:
+	case UI_EV_POINTER_UP:
+	case UI_EV_POINTER_CANCEL: {
+		if (a->dl.n == 0)
+			ui_app_frame(a); /* hit testing needs a laid-out screen */
+		int n = ui_pointer_feed(&a->ptr, ev, g);
+		for (int i = 0; i < n; i++)
+			gesture(a, &g[i]);
+		break;
+	}
+	case UI_EV_TEXT:
+		if (a->screen == SCREEN_NEW_NAME) {
+			for (size_t i = 0; ev->text[i];) {
+				uint32_t cp;
+				int len = util_utf8_decode(ev->text + i, strlen(ev->text + i), &cp);
+				char one[5] = {0};
+				memcpy(one, ev->text + i, (size_t)len);
+				if (cp >= 0x20 && cp != 0xFFFD)
+					type_text(a, one);
+				i += (size_t)len;
+			}
+		}
+		break;
+	case UI_EV_KEY:
+		if (ev->key == UI_KEY_BACKSPACE && a->screen == SCREEN_NEW_NAME)
+			backspace(a);
+		else if (ev->key == UI_KEY_RETURN && a->screen == SCREEN_NEW_NAME)
+			act(a, A_NAME_NEXT, 0);
+		else if (ev->key == UI_KEY_ESCAPE && a->notice[0])
+			act(a, A_NOTICE_OK, 0);
+		break;
+	}
+}
+
+void ui_app_tick(struct ui_app *a, int64_t now_ms)
+{
+	struct ui_gesture g;
+	if (ui_pointer_tick(&a->ptr, now_ms, &g))
+		gesture(a, &g);
+}
+
+int64_t ui_app_deadline(const struct ui_app *a)
+{
+	return ui_pointer_deadline(&a->ptr);
+}
+
+void ui_app_save(struct ui_app *a)
+{
+	/* Every step change and answer is committed when it happens, so there
+	 * is nothing left in memory to write; kept as the one place to add it. */
+	(void)a;
+}
+
+/* ---- layout ---- */
+
+static void header(struct ui_app *a, struct build *b, const char *title, const char *avatar)
+{
+	int h = mm(b, MM_HEADER);
+	add_panel(b, (struct ui_rect){0, 0, a->cfg.w, h}, C_HEADER, C_LINE, 0, 0);
+	add_panel(b, (struct ui_rect){0, h - mm(b, 0.5), a->cfg.w, mm(b, 0.5)}, C_LINE, C_LINE, 0, 0);
+	int x = mm(b, MM_MARGIN);
+	if (avatar) {
+		int s = mm(b, 18);
+		add_image(b, (struct ui_rect){x, (h - s) / 2, s, s}, avatar, NULL);
+		x += s + mm(b, 5);
+	} else {
+		int s = mm(b, 14);
+		struct ui_elem *logo = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){x, (h - s) / 2, s, s});
+		logo->bg = C_PRIMARY;
+		logo->radius = mm(b, 3);
+		logo->image = "icon:lesson";
+		logo->tint_image = true;
+		logo->fg = C_ON_PRIMARY;
+		logo->image_rect = (struct ui_rect){x + s / 6, (h - s) / 2 + s / 6, s * 2 / 3, s * 2 / 3};
+		x += s + mm(b, 5);
+	}
+	int th = text_height(b, title, a->cfg.w / 2, MM_HEADING, true);
+	add_text(b, UI_ROLE_HEADING, title, x, (h - th) / 2, a->cfg.w - x - mm(b, 80), MM_HEADING, true, C_TEXT,
+	         C_HEADER, ALIGN_START);
+}
+
+/* The button at the top right (Stop, Back): as wide as its word needs. */
+static struct ui_rect stop_rect(struct ui_app *a, struct build *b, const char *label)
+{
+	int w = b->metrics->width(b->metrics->ud, label, strlen(label), mm(b, MM_TEXT), true) + mm(b, 10 + 3 + 12);
+	int h = mm(b, 20);
+	if (w < mm(b, 56))
+		w = mm(b, 56);
+	return (struct ui_rect){a->cfg.w - mm(b, MM_MARGIN) - w, (mm(b, MM_HEADER) - h) / 2, w, h};
+}
+
+static char *avatar_key(struct build *b, int avatar)
+{
+	if (avatar < 0 || avatar >= N_AVATARS)
+		avatar = 0;
+	return arena_printf(b->arena, "avatar:%s", avatars[avatar].name);
+}
+
+static void screen_start(struct ui_app *a, struct build *b)
+{
+	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
+	header(a, b, "Leerplek", NULL);
+	int y = mm(b, MM_HEADER) + mm(b, 8);
+	const char *title = a->n_learners ? _("Tap your name") : _("Welcome!");
+	y += add_text(b, UI_ROLE_HEADING, title, m, y, W - 2 * m, MM_TITLE, true, C_TEXT, C_BG, ALIGN_START);
+	y += mm(b, 6);
+
+	int bar_h = mm(b, 24), bar_y = H - m - bar_h;
+	add_button(b, (struct ui_rect){m, bar_y, mm(b, 96), bar_h}, _("I am new"), "icon:plus", BUTTON_PRIMARY, A_NEW, 0);
+
+	if (a->n_learners == 0) {
+		add_text(b, UI_ROLE_TEXT, _("Nobody has signed up on this screen yet. Tap \"I am new\" to start."), m, y,
+		         mm(b, 260), MM_TEXT, false, C_TEXT, C_BG, ALIGN_START);
+		return;
+	}
+	int tile_w = mm(b, 64), tile_h = mm(b, 68), gap = mm(b, 6);
+	int cols = (W - 2 * m + gap) / (tile_w + gap);
+	if (cols > 6)
+		cols = 6;
+	if (cols < 1)
+		cols = 1;
+	int rows = (bar_y - mm(b, 6) - y + gap) / (tile_h + gap);
+	if (rows < 1)
+		rows = 1;
+	int per_page = cols * rows > 12 ? 12 : cols * rows;
+	int pages = (a->n_learners + per_page - 1) / per_page;
+	if (a->page >= pages)
+		a->page = pages - 1;
+	if (a->page < 0)
+		a->page = 0;
+	int x0 = (W - (cols * tile_w + (cols - 1) * gap)) / 2;
+	int first = a->page * per_page;
+	for (int i = first; i < a->n_learners && i < first + per_page; i++) {
+		int k = i - first;
+		struct ui_rect r = {x0 + (k % cols) * (tile_w + gap), y + (k / cols) * (tile_h + gap), tile_w, tile_h};
+		struct ui_elem *t = add_elem(b, UI_ROLE_TILE, r);
+		bool down = is_pressed(b, A_LEARNER, i);
+		t->bg = down ? C_PRESSED : C_SURFACE;
+		t->border = C_CONTROL_EDGE;
+		t->border_w = mm(b, 0.5);
+		t->radius = mm(b, MM_RADIUS);
+		t->label = a->learners[i].name;
+		t->tappable = true;
+		t->action = A_LEARNER;
+		t->arg = i;
+		int s = mm(b, 40);
+		add_image(b, (struct ui_rect){r.x + (r.w - s) / 2, r.y + mm(b, 5), s, s}, avatar_key(b, a->learners[i].avatar), NULL);
+		add_text(b, UI_ROLE_TEXT, a->learners[i].name, r.x + mm(b, 2), r.y + mm(b, 48), r.w - mm(b, 4), MM_TEXT, true,
+		         C_TEXT, t->bg, ALIGN_CENTER);
+	}
+	if (pages > 1) {
+		int bw = mm(b, 60);
+		int x = W - m - bw;
+		add_button(b, (struct ui_rect){x, bar_y, bw, bar_h}, _("Next"), "icon:right",
+		           a->page + 1 < pages ? BUTTON_SECONDARY : BUTTON_DISABLED, A_PAGE, 1);
+		char *pg = arena_printf(b->arena, _("Page %d of %d"), a->page + 1, pages);
+		int tw = mm(b, 64);
+		int th = text_height(b, pg, tw, MM_TEXT, false);
+		add_text(b, UI_ROLE_TEXT, pg, x - tw - mm(b, 4), bar_y + (bar_h - th) / 2, tw, MM_TEXT, false, C_TEXT, C_BG,
+		         ALIGN_CENTER);
+		add_button(b, (struct ui_rect){x - tw - mm(b, 8) - bw, bar_y, bw, bar_h}, _("Back"), "icon:left",
+		           a->page > 0 ? BUTTON_SECONDARY : BUTTON_DISABLED, A_PAGE, -1);
+	}
+}
+
+static void screen_new_name(struct ui_app *a, struct build *b)
+{
+	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
+	header(a, b, _("New on Leerplek"), NULL);
+	add_button(b, stop_rect(a, b, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_BACK, 0);
+	int y = mm(b, MM_HEADER) + mm(b, 8);
+	int key_w = mm(b, 24), key_h = mm(b, 20), gap = mm(b, 3);
+	int kb_w = 10 * key_w + 9 * gap;
+	int x0 = (W - kb_w) / 2;
+	y += add_text(b, UI_ROLE_HEADING, _("What is your first name?"), x0, y, kb_w, MM_HEADING, true, C_TEXT, C_BG,
+	              ALIGN_START);
+	y += mm(b, 4);
+	int field_h = mm(b, 22);
+	struct ui_elem *f = add_elem(b, UI_ROLE_FIELD, (struct ui_rect){x0, y, kb_w, field_h});
+	f->label = _("First name");
+	f->bg = C_SURFACE;
+	f->border = C_PRIMARY;
+	f->border_w = mm(b, 0.75);
+	f->radius = mm(b, 3);
+	int tx = x0 + mm(b, 5);
+	int th = text_height(b, "Hg", kb_w, MM_HEADING, false);
+	int ty = y + (field_h - th) / 2;
+	int name_w = 0;
+	if (a->name[0]) {
+		add_text(b, UI_ROLE_TEXT, arena_strdup(b->arena, a->name), tx, ty, kb_w - mm(b, 10), MM_HEADING, false, C_TEXT,
+		         C_SURFACE, ALIGN_START);
+		name_w = b->dl->v[b->dl->n - 1].lines[0].w;
+	}
+	/* The text cursor: a bar after the last letter. */
+	add_panel(b, (struct ui_rect){tx + name_w + mm(b, 1), ty + mm(b, 2), mm(b, 0.75), th - mm(b, 4)}, C_PRIMARY,
+	          C_PRIMARY, 0, 0);
+	y += field_h + mm(b, 8);
+	for (int r = 0; r < N_KEY_ROWS; r++) {
+		int n = 0;
+		while (key_rows[r][n])
+			n++;
+		int extra = r == 2 ? 2 : r == 3 ? 1 : 0; /* shift+backspace, space */
+		int wide = r == 3 ? 3 * key_w + 2 * gap : key_w * 3 / 2 + gap / 2;
+		int row_w = n * key_w + (n - 1) * gap + (extra ? extra * (wide + gap) : 0);
+		int x = (W - row_w) / 2;
+		if (r == 2) {
+			add_button(b, (struct ui_rect){x, y, wide, key_h}, _("Capital"), "icon:shift",
+			           a->shift ? BUTTON_PRIMARY : BUTTON_QUIET, A_SHIFT, 0)->role = UI_ROLE_KEY;
+			b->dl->v[b->dl->n - 1].text = NULL; /* icon only; the label says it */
+			b->dl->v[b->dl->n - 1].n_lines = 0;
+			b->dl->v[b->dl->n - 1].image_rect.x = x + (wide - mm(b, 10)) / 2;
+			x += wide + gap;
+		}
+		for (int k = 0; k < n; k++) {
+			const char *s = key_rows[r][k];
+			char *shown = arena_strdup(b->arena, s);
+			if (a->shift && s[1] == 0 && s[0] >= 'a' && s[0] <= 'z')
+				shown[0] = (char)(s[0] - 'a' + 'A');
+			struct ui_elem *e = add_button(b, (struct ui_rect){x, y, key_w, key_h}, shown, NULL, BUTTON_QUIET, A_KEY, r * 11 + k);
+			e->role = UI_ROLE_KEY;
+			e->bold = false;
+			x += key_w + gap;
+		}
+		if (r == 2) {
+			struct ui_elem *e = add_button(b, (struct ui_rect){x, y, wide, key_h}, _("Erase"), "icon:backspace",
+			                               BUTTON_QUIET, A_BACKSPACE, 0);
+			e->role = UI_ROLE_KEY;
+			e->text = NULL;
+			e->n_lines = 0;
+			e->image_rect.x = x + (wide - mm(b, 10)) / 2;
+		}
+		if (r == 3) {
+			struct ui_elem *e = add_button(b, (struct ui_rect){x, y, wide, key_h}, _("Space"), "icon:space",
+			                               BUTTON_QUIET, A_SPACE, 0);
+			e->role = UI_ROLE_KEY;
+		}
+		y += key_h + gap;
+	}
+	int bw = mm(b, 80), bh = mm(b, MM_MAIN_BUTTON + 2);
+	add_button(b, (struct ui_rect){W - m - bw, H - m - bh, bw, bh}, _("Next"), "icon:next",
+	           a->name[0] ? BUTTON_PRIMARY : BUTTON_DISABLED, A_NAME_NEXT, 0);
+}
+
+static void screen_new_avatar(struct ui_app *a, struct build *b)
+{
+	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
+	header(a, b, _("New on Leerplek"), NULL);
+	add_button(b, stop_rect(a, b, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_BACK, 0);
+	int y = mm(b, MM_HEADER) + mm(b, 8);
+	char *prompt = arena_printf(b->arena, _("%s, pick a picture for yourself."), a->name);
+	y += add_text(b, UI_ROLE_HEADING, prompt, m, y, W - 2 * m, MM_HEADING, true, C_TEXT, C_BG, ALIGN_START);
+	y += mm(b, 6);
+	int tile_w = mm(b, 58), tile_h = mm(b, 62), gap = mm(b, 6);
+	int cols = (W - 2 * m + gap) / (tile_w + gap);
+	if (cols > 6)
+		cols = 6;
+	int x0 = (W - (cols * tile_w + (cols - 1) * gap)) / 2;
+	for (int i = 0; i < N_AVATARS; i++) {
+		struct ui_rect r = {x0 + (i % cols) * (tile_w + gap), y + (i / cols) * (tile_h + gap), tile_w, tile_h};
+		struct ui_elem *t = add_elem(b, UI_ROLE_TILE, r);
+		bool sel = a->avatar == i;
+		t->bg = is_pressed(b, A_AVATAR, i) ? C_PRESSED : sel ? C_SELECTED : C_SURFACE;
+		t->border = sel ? C_PRIMARY : C_CONTROL_EDGE;
+		t->border_w = sel ? mm(b, 1.5) : mm(b, 0.5);
+		t->radius = mm(b, MM_RADIUS);
+		t->label = _(avatars[i].label);
+		t->tappable = true;
+		t->action = A_AVATAR;
+		t->arg = i;
+		int s = mm(b, 36);
+		add_image(b, (struct ui_rect){r.x + (r.w - s) / 2, r.y + mm(b, 5), s, s}, avatar_key(b, i), NULL);
+		add_text(b, UI_ROLE_TEXT, _(avatars[i].label), r.x, r.y + mm(b, 44), r.w, MM_TEXT, false, C_TEXT, t->bg,
+		         ALIGN_CENTER);
+		if (sel) {
+			int c = mm(b, 11);
+			struct ui_elem *mark = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){r.x + r.w - c - mm(b, 2), r.y + mm(b, 2), c, c});
+			mark->bg = C_PRIMARY;
+			mark->radius = c / 2;
+			mark->image = "icon:check";
+			mark->tint_image = true;
+			mark->fg = C_ON_PRIMARY;
+			mark->image_rect = (struct ui_rect){mark->rect.x + c / 6, mark->rect.y + c / 6, c * 2 / 3, c * 2 / 3};
+		}
+	}
+	int bw = mm(b, 80), bh = mm(b, MM_MAIN_BUTTON + 2);
+	add_button(b, (struct ui_rect){W - m - bw, H - m - bh, bw, bh}, _("Done"), "icon:check",
+	           a->avatar >= 0 ? BUTTON_PRIMARY : BUTTON_DISABLED, A_AVATAR_DONE, 0);
+}
+
+static void lesson_card(struct ui_app *a, struct build *b, int k, struct ui_rect r, int inner, int pad)
+{
+	const struct lesson *l = a->lessons[k];
+	const struct store_progress *p = &a->progress[k];
+	const char *title = lesson_str(l, &l->title, a->cfg.lang);
+	const char *summary = lesson_str(l, &l->summary, a->cfg.lang);
+	struct ui_elem *card = add_elem(b, UI_ROLE_TILE, r);
+	card->bg = is_pressed(b, A_OPEN_LESSON, k) ? C_PRESSED : C_SURFACE;
+	card->border = C_CONTROL_EDGE;
+	card->border_w = mm(b, 0.5);
+	card->radius = mm(b, MM_RADIUS);
+	card->label = title;
+	card->tappable = true;
+	card->action = A_OPEN_LESSON;
+	card->arg = k;
+	int ic = mm(b, 12);
+	struct ui_elem *icon = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){r.x + pad, r.y + pad, ic, ic});
+	icon->bg = p->completed ? C_RIGHT : C_PRIMARY;
+	icon->radius = mm(b, 3);
+	icon->image = p->completed ? "icon:check" : "icon:lesson";
+	icon->tint_image = true;
+	icon->fg = C_ON_PRIMARY;
+	icon->image_rect = (struct ui_rect){r.x + pad + ic / 6, r.y + pad + ic / 6, ic * 2 / 3, ic * 2 / 3};
+	int tx = r.x + pad + mm(b, 18), ty = r.y + pad;
+	ty += add_text(b, UI_ROLE_TEXT, title, tx, ty, inner, MM_TEXT, true, C_TEXT, card->bg, ALIGN_START);
+	ty += mm(b, 2);
+	add_text(b, UI_ROLE_TEXT, summary, tx, ty, inner, MM_TEXT, false, C_TEXT_MUTED, card->bg, ALIGN_START);
+	/* The status line sits at the bottom so cards in a row line up. */
+	ty = r.y + r.h - pad - mm(b, 14);
+	char *status;
+	int done;
+	bool in_progress = p->started && p->step > 0 && p->step < l->n_steps;
+	if (in_progress) {
+		status = arena_printf(b->arena, _("Step %d of %d · %d min"), p->step + 1, l->n_steps, l->minutes);
+		done = p->step;
+	} else if (p->completed) {
+		status = arena_printf(b->arena, _("Done · %d min"), l->minutes);
+		done = l->n_steps;
+	} else {
+		status = arena_printf(b->arena, _("New · %d min"), l->minutes);
+		done = 0;
+	}
+	int sw = mm(b, 110);
+	add_text(b, UI_ROLE_TEXT, status, tx, ty, sw, MM_TEXT, false, C_TEXT, card->bg, ALIGN_START);
+	int bx = tx + b->dl->v[b->dl->n - 1].lines[0].w + mm(b, 6);
+	if (r.x + r.w - pad - bx > mm(b, 20))
+		add_progress(b, (struct ui_rect){bx, ty + mm(b, 4), r.x + r.w - pad - bx, mm(b, 5)}, done, l->n_steps, status);
+}
+
+static void screen_home(struct ui_app *a, struct build *b)
+{
+	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
+	header(a, b, arena_printf(b->arena, _("Hello %s"), a->me.name), avatar_key(b, a->me.avatar));
+	add_button(b, stop_rect(a, b, _("Stop")), _("Stop"), "icon:stop", BUTTON_SECONDARY, A_STOP, 0);
+	int y = mm(b, MM_HEADER) + mm(b, 8);
+	if (a->resume >= 0) {
+		const struct lesson *l = a->lessons[a->resume];
+		int h = mm(b, 30);
+		struct ui_rect r = {m, y, W - 2 * m, h};
+		char *label = arena_printf(b->arena, _("Go on with %s, step %d of %d"), lesson_str(l, &l->title, a->cfg.lang),
+		                           a->progress[a->resume].step + 1, l->n_steps);
+		struct ui_elem *e = add_button(b, r, label, "icon:play", BUTTON_PRIMARY, A_OPEN_LESSON, a->resume);
+		e->lines[0].x = e->lines[0].x; /* centred by add_button */
+		y += h + mm(b, 8);
+	}
+	y += add_text(b, UI_ROLE_HEADING, _("Your lessons"), m, y, W - 2 * m, MM_HEADING, true, C_TEXT, C_BG, ALIGN_START);
+	y += mm(b, 4);
+	int gap = mm(b, 6);
+	int cols = W - 2 * m > mm(b, 300) ? 2 : 1;
+	int card_w = (W - 2 * m - (cols - 1) * gap) / cols;
+	int pad = mm(b, 6), inner = card_w - 2 * pad - mm(b, 18);
+	int bar_h = mm(b, 24), bar_y = H - m - bar_h;
+	int bottom = bar_y - mm(b, 6);
+	/* Cards go in rows of cols; a page holds the rows that fit, and the
+	 * pages are found by laying out from the first lesson every time. */
+	int page = 0, row_y = y, k = 0, n_pages = 1;
+	while (k < a->n_lessons) {
+		int row_h = 0, n = 0;
+		for (; n < cols && k + n < a->n_lessons; n++) {
+			const struct lesson *l = a->lessons[k + n];
+			int h = 2 * pad + text_height(b, lesson_str(l, &l->title, a->cfg.lang), inner, MM_TEXT, true) + mm(b, 2) +
+			        text_height(b, lesson_str(l, &l->summary, a->cfg.lang), inner, MM_TEXT, false) + mm(b, 6) +
+			        mm(b, 14);
+			if (h > row_h)
+				row_h = h;
+		}
+		if (row_y + row_h > bottom && row_y > y) {
+			page++;
+			n_pages++;
+			row_y = y;
+			continue;
+		}
+		for (int j = 0; j < n && page == a->lesson_page; j++)
+			lesson_card(a, b, k + j, (struct ui_rect){m + j * (card_w + gap), row_y, card_w, row_h}, inner, pad);
+		row_y += row_h + gap;
+		k += n;
+	}
+	if (n_pages > 1) {
+		int bw = mm(b, 60), x = W - m - bw;
+		add_button(b, (struct ui_rect){x, bar_y, bw, bar_h}, _("Next"), "icon:right",
+		           a->lesson_page + 1 < n_pages ? BUTTON_SECONDARY : BUTTON_DISABLED, A_LESSON_PAGE, 1);
+		char *pg = arena_printf(b->arena, _("Page %d of %d"), a->lesson_page + 1, n_pages);
+		int tw = mm(b, 64), th = text_height(b, pg, tw, MM_TEXT, false);
+		add_text(b, UI_ROLE_TEXT, pg, x - tw - mm(b, 4), bar_y + (bar_h - th) / 2, tw, MM_TEXT, false, C_TEXT, C_BG,
+		         ALIGN_CENTER);
+		add_button(b, (struct ui_rect){x - tw - mm(b, 8) - bw, bar_y, bw, bar_h}, _("Back"), "icon:left",
+		           a->lesson_page > 0 ? BUTTON_SECONDARY : BUTTON_DISABLED, A_LESSON_PAGE, -1);
+	}
+	if (a->n_lessons == 0)
+		add_text(b, UI_ROLE_TEXT, _("There are no lessons on this screen yet. Ask your supervisor."), m, y, W - 2 * m,
+		         MM_TEXT, false, C_TEXT, C_BG, ALIGN_START);
+}
+
+static void lesson_header(struct ui_app *a, struct build *b)
+{
+	const struct lesson *l = a->lesson;
+	header(a, b, lesson_str(l, &l->title, a->cfg.lang), NULL);
+	add_button(b, stop_rect(a, b, _("Stop")), _("Stop"), "icon:stop", BUTTON_SECONDARY, A_STOP, 0);
+	int m = mm(b, MM_MARGIN), y = mm(b, MM_HEADER) + mm(b, 5);
+	char *s = arena_printf(b->arena, _("Step %d of %d"), a->step + 1, l->n_steps);
+	int tw = mm(b, 64);
+	add_text(b, UI_ROLE_TEXT, s, a->cfg.w - m - tw, y, tw, MM_TEXT, false, C_TEXT, C_BG, ALIGN_START);
+	add_progress(b, (struct ui_rect){m, y + mm(b, 4), a->cfg.w - 2 * m - tw - mm(b, 8), mm(b, 5)}, a->step + 1,
+	             l->n_steps, s);
+}
+
+static void screen_explain(struct ui_app *a, struct build *b, const struct lesson_step *st)
+{
+	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
+	int y = mm(b, MM_HEADER) + mm(b, 22);
+	int bh = mm(b, MM_MAIN_BUTTON + 2);
+	int pic_w = st->picture ? mm(b, 160) : 0;
+	int text_w = W - 2 * m - (pic_w ? pic_w + mm(b, 16) : 0);
+	if (text_w > mm(b, 270))
+		text_w = mm(b, 270); /* about 60 characters a line */
+	int content_h = text_height(b, L(a, &st->text), text_w, MM_TEXT + 1, false);
+	int pic_h = pic_w * 3 / 4;
+	int block_w = text_w + (pic_w ? pic_w + mm(b, 16) : 0);
+	int x0 = (W - block_w) / 2;
+	int avail = H - m - bh - mm(b, 8) - y;
+	int block_h = content_h > pic_h ? content_h : pic_h;
+	int top = y + (avail - block_h) / 3;
+	if (top < y)
+		top = y;
+	add_text(b, UI_ROLE_TEXT, L(a, &st->text), x0, top + (block_h - content_h) / 2, text_w, MM_TEXT + 1, false, C_TEXT,
+	         C_BG, ALIGN_START);
+	if (pic_w) {
+		struct ui_rect r = {x0 + text_w + mm(b, 16), top + (block_h - pic_h) / 2, pic_w, pic_h};
+		add_panel(b, (struct ui_rect){r.x - mm(b, 2), r.y - mm(b, 2), r.w + mm(b, 4), r.h + mm(b, 4)}, C_SURFACE,
+		          C_LINE, mm(b, 0.5), mm(b, MM_RADIUS));
+		add_image(b, r, st->picture, NULL);
+	}
+	int bw = mm(b, 80);
+	add_button(b, (struct ui_rect){W - m - bw, H - m - bh, bw, bh}, _("Next"), "icon:next", BUTTON_PRIMARY,
+	           A_STEP_NEXT, 0);
+	if (a->step > 0)
+		add_button(b, (struct ui_rect){m, H - m - bh, bw, bh}, _("Back"), "icon:back", BUTTON_QUIET, A_STEP_BACK, 0);
+}
+
+static void screen_choice(struct ui_app *a, struct build *b, const struct lesson_step *st)
+{
+	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
+	int y = mm(b, MM_HEADER) + mm(b, 20);
+	int pic_w = st->picture ? mm(b, 120) : 0;
+	int col_w = W - 2 * m - (pic_w ? pic_w + mm(b, 12) : 0);
+	if (col_w > mm(b, 330))
+		col_w = mm(b, 330);
+	int block_w = col_w + (pic_w ? pic_w + mm(b, 12) : 0);
+	int x0 = (W - block_w) / 2;
+	y += add_text(b, UI_ROLE_HEADING, L(a, &st->text), x0, y, col_w, MM_TEXT + 1, true, C_TEXT, C_BG, ALIGN_START);
+	y += mm(b, 3);
+	if (st->multiple)
+		y += add_text(b, UI_ROLE_TEXT, _("More than one answer can be right. Tap all that are right, then tap Check."),
+		              x0, y, col_w, MM_TEXT, false, C_TEXT_MUTED, C_BG, ALIGN_START);
+	if (pic_w) {
+		struct ui_rect r = {x0 + col_w + mm(b, 12), y, pic_w, pic_w * 3 / 4};
+		add_image(b, r, st->picture, NULL);
+	}
+	y += mm(b, 6);
+	int gap = mm(b, 4), pad = mm(b, 5), ic = mm(b, 10);
+	for (int i = 0; i < st->n_answers; i++) {
+		const char *t = L(a, &st->answers[i].text);
+		int tw = col_w - 3 * pad - ic;
+		int h = text_height(b, t, tw, MM_TEXT, false) + 2 * mm(b, 5);
+		if (h < mm(b, MM_MAIN_BUTTON))
+			h = mm(b, MM_MAIN_BUTTON);
+		struct ui_rect r = {x0, y, col_w, h};
+		struct ui_elem *e = add_elem(b, UI_ROLE_BUTTON, r);
+		bool chosen = a->chosen[i];
+		e->label = t;
+		e->radius = mm(b, MM_RADIUS);
+		e->border_w = mm(b, chosen ? 1.25 : 0.5);
+		e->tappable = !a->answered;
+		e->action = e->tappable ? A_ANSWER : 0;
+		e->arg = i;
+		const char *icon;
+		struct ui_color fg = C_TEXT, mark = C_PRIMARY;
+		if (a->answered && chosen && st->answers[i].correct) {
+			e->bg = C_RIGHT_BG, e->border = C_RIGHT, icon = "icon:check", mark = C_RIGHT;
+		} else if (a->answered && chosen) {
+			e->bg = C_WRONG_BG, e->border = C_WRONG, icon = "icon:cross", mark = C_WRONG;
+		} else {
+			e->bg = is_pressed(b, A_ANSWER, i) ? C_PRESSED : chosen ? C_SELECTED : C_SURFACE;
+			e->border = chosen ? C_PRIMARY : C_CONTROL_EDGE;
+			icon = chosen ? "icon:check" : NULL;
+		}
+		/* The mark: an empty ring or box to tap, filled when chosen. */
+		struct ui_elem *box = add_elem(b, UI_ROLE_PANEL, (struct ui_rect){r.x + pad, r.y + (h - ic) / 2, ic, ic});
+		box->bg = icon ? mark : C_SURFACE;
+		box->border = icon ? mark : C_CONTROL_EDGE;
+		box->border_w = mm(b, 0.75);
+		box->radius = st->multiple ? mm(b, 2) : ic / 2;
+		if (icon) {
+			box->image = icon;
+			box->tint_image = true;
+			box->fg = C_ON_PRIMARY;
+			box->image_rect = (struct ui_rect){box->rect.x + ic / 6, box->rect.y + ic / 6, ic * 2 / 3, ic * 2 / 3};
+		}
+		int th = text_height(b, t, tw, MM_TEXT, false);
+		add_text(b, UI_ROLE_TEXT, t, r.x + 2 * pad + ic, r.y + (h - th) / 2, tw, MM_TEXT, false, fg, e->bg, ALIGN_START);
+		y += h + gap;
+	}
+	int bh = mm(b, MM_MAIN_BUTTON + 2), bw = mm(b, 80);
+	if (!a->answered) {
+		if (st->multiple) {
+			bool any = false;
+			for (int i = 0; i < st->n_answers; i++)
+				any |= a->chosen[i];
+			add_button(b, (struct ui_rect){W - m - bw, H - m - bh, bw, bh}, _("Check"), "icon:check",
+			           any ? BUTTON_PRIMARY : BUTTON_DISABLED, A_CHECK, 0);
+		}
+		if (a->step > 0)
+			add_button(b, (struct ui_rect){m, H - m - bh, bw, bh}, _("Back"), "icon:back", BUTTON_QUIET, A_STEP_BACK, 0);
+		return;
+	}
+	/* Feedback: what was right or not, and why, with the way on. */
+	const char *head = a->right ? _("Well done!") : _("Not quite.");
+	const char *why = L(a, a->right ? &st->right : &st->wrong);
+	int panel_w = W - 2 * m, ic2 = mm(b, 14);
+	int text_w = panel_w - 2 * pad - ic2 - mm(b, 6) - bw - mm(b, 8);
+	int th = text_height(b, head, text_w, MM_TEXT, true) + text_height(b, why, text_w, MM_TEXT, false);
+	int ph = th + 2 * mm(b, 6);
+	if (ph < bh + 2 * mm(b, 5))
+		ph = bh + 2 * mm(b, 5);
+	struct ui_rect p = {m, H - m - ph, panel_w, ph};
+	struct ui_color pbg = a->right ? C_RIGHT_BG : C_WRONG_BG, pfg = a->right ? C_RIGHT : C_WRONG;
+	struct ui_elem *panel = add_elem(b, UI_ROLE_NOTICE, p);
+	panel->bg = pbg;
+	panel->border = pfg;
+	panel->border_w = mm(b, 0.75);
+	panel->radius = mm(b, MM_RADIUS);
+	panel->label = head;
+	struct ui_elem *mark = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){p.x + pad, p.y + mm(b, 6), ic2, ic2});
+	mark->bg = pfg;
+	mark->radius = ic2 / 2;
+	mark->image = a->right ? "icon:check" : "icon:cross";
+	mark->tint_image = true;
+	mark->fg = C_ON_PRIMARY;
+	mark->image_rect = (struct ui_rect){mark->rect.x + ic2 / 5, mark->rect.y + ic2 / 5, ic2 * 3 / 5, ic2 * 3 / 5};
+	int tx = p.x + pad + ic2 + mm(b, 6), ty = p.y + (ph - th) / 2;
+	ty += add_text(b, UI_ROLE_HEADING, head, tx, ty, text_w, MM_TEXT, true, C_TEXT, pbg, ALIGN_START);
+	add_text(b, UI_ROLE_TEXT, why, tx, ty, text_w, MM_TEXT, false, C_TEXT, pbg, ALIGN_START);
+	struct ui_rect br = {p.x + p.w - pad - bw, p.y + (ph - bh) / 2, bw, bh};
+	if (a->right)
+		add_button(b, br, _("Next"), "icon:next", BUTTON_PRIMARY, A_STEP_NEXT, 0);
+	else
+		add_button(b, br, _("Try again"), "icon:back", BUTTON_PRIMARY, A_RETRY, 0);
+}
+
+static void screen_end(struct ui_app *a, struct build *b)
+{
+	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
+	const struct lesson *l = a->lesson;
+	header(a, b, lesson_str(l, &l->title, a->cfg.lang), NULL);
+	int s = mm(b, 44);
+	int y = mm(b, MM_HEADER) + mm(b, 20);
+	struct ui_elem *star = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){(W - s) / 2, y, s, s});
+	star->bg = C_STAR_BG;
+	star->radius = s / 2;
+	star->image = "icon:star";
+	star->tint_image = true;
+	star->fg = RGB(0xB7791F);
+	star->image_rect = (struct ui_rect){star->rect.x + s / 5, y + s / 5, s * 3 / 5, s * 3 / 5};
+	y += s + mm(b, 8);
+	int w = mm(b, 300);
+	y += add_text(b, UI_ROLE_HEADING, arena_printf(b->arena, _("Well done, %s!"), a->me.name), (W - w) / 2, y, w,
+	              MM_TITLE, true, C_TEXT, C_BG, ALIGN_CENTER);
+	y += mm(b, 4);
+	y += add_text(b, UI_ROLE_TEXT,
+	              arena_printf(b->arena, _("You finished the lesson \"%s\"."), lesson_str(l, &l->title, a->cfg.lang)),
+	              (W - w) / 2, y, w, MM_TEXT, false, C_TEXT, C_BG, ALIGN_CENTER);
+	if (a->end_questions > 0 && a->end_first_right >= 0)
+		y += add_text(b, UI_ROLE_TEXT,
+		              arena_printf(b->arena, _("%d of %d questions right the first time."), a->end_first_right,
+		                           a->end_questions),
+		              (W - w) / 2, y, w, MM_TEXT, false, C_TEXT, C_BG, ALIGN_CENTER);
+	int bh = mm(b, MM_MAIN_BUTTON + 2), bw = mm(b, 100), gap = mm(b, 10);
+	int by = y + mm(b, 14);
+	if (by + bh > H - m)
+		by = H - m - bh;
+	add_button(b, (struct ui_rect){W / 2 - gap / 2 - bw, by, bw, bh}, _("My lessons"), "icon:home", BUTTON_PRIMARY,
+	           A_END_HOME, 0);
+	add_button(b, (struct ui_rect){W / 2 + gap / 2, by, bw, bh}, _("Stop"), "icon:stop", BUTTON_SECONDARY, A_STOP, 0);
+}
+
+static void notice(struct ui_app *a, struct build *b)
+{
+	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
+	/* A veil keeps taps from reaching the screen below until OK. */
+	struct ui_elem *veil = add_elem(b, UI_ROLE_PANEL, (struct ui_rect){0, 0, W, H});
+	veil->bg = (struct ui_color){28, 39, 48, 140};
+	veil->tappable = true;
+	veil->action = A_NONE;
+	veil->label = NULL;
+	int w = W - 2 * m > mm(b, 300) ? mm(b, 300) : W - 2 * m, pad = mm(b, 8);
+	int bw = mm(b, 60), bh = mm(b, MM_MAIN_BUTTON);
+	int th = text_height(b, a->notice, w - 2 * pad - mm(b, 18), MM_TEXT, false);
+	int h = pad + th + mm(b, 8) + bh + pad;
+	struct ui_rect r = {(W - w) / 2, (H - h) / 2, w, h};
+	struct ui_elem *p = add_elem(b, UI_ROLE_NOTICE, r);
+	p->bg = C_NOTICE_BG;
+	p->border = C_NOTICE;
+	p->border_w = mm(b, 0.75);
+	p->radius = mm(b, MM_RADIUS);
+	p->label = a->notice;
+	int ic = mm(b, 12);
+	struct ui_elem *icon = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){r.x + pad, r.y + pad, ic, ic});
+	icon->image = "icon:warning";
+	icon->tint_image = true;
+	icon->fg = C_NOTICE;
+	icon->image_rect = icon->rect;
+	add_text(b, UI_ROLE_TEXT, a->notice, r.x + pad + mm(b, 18), r.y + pad, w - 2 * pad - mm(b, 18), MM_TEXT, false,
+	         C_TEXT, C_NOTICE_BG, ALIGN_START);
+	add_button(b, (struct ui_rect){r.x + r.w - pad - bw, r.y + r.h - pad - bh, bw, bh}, _("OK"), "icon:check",
+	           BUTTON_PRIMARY, A_NOTICE_OK, 0);
+}
+
+static void screen_fatal(struct ui_app *a, struct build *b)
+{
+	int W = a->cfg.w, m = mm(b, MM_MARGIN);
+	header(a, b, "Leerplek", NULL);
+	int w = W - 2 * m > mm(b, 320) ? mm(b, 320) : W - 2 * m;
+	int x = (W - w) / 2, y = mm(b, MM_HEADER) + mm(b, 24);
+	int ic = mm(b, 20);
+	struct ui_elem *icon = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){x, y, ic, ic});
+	icon->image = "icon:warning";
+	icon->tint_image = true;
+	icon->fg = C_NOTICE;
+	icon->image_rect = icon->rect;
+	y += ic + mm(b, 6);
+	y += add_text(b, UI_ROLE_HEADING, _("This screen cannot be used right now."), x, y, w, MM_HEADING, true, C_TEXT,
+	              C_BG, ALIGN_START);
+	y += mm(b, 6);
+	add_text(b, UI_ROLE_TEXT, a->cfg.fatal, x, y, w, MM_TEXT, false, C_TEXT, C_BG, ALIGN_START);
+}
+
+const struct ui_drawlist *ui_app_frame(struct ui_app *a)
+{
+	if (!a->dirty && a->dl.n)
+		return &a->dl;
+	arena_reset(&a->arena);
+	a->dl = (struct ui_drawlist){.clear = C_BG};
+	struct build b = {.arena = &a->arena, .dl = &a->dl, .metrics = &a->cfg.metrics, .u = a->u,
+	                  .pressed_action = a->pressed_action, .pressed_arg = a->pressed_arg};
+	if (a->cfg.fatal) {
+		screen_fatal(a, &b);
+		a->dirty = false;
+		return &a->dl;
+	}
+	switch (a->screen) {
+	case SCREEN_START: screen_start(a, &b); break;
+	case SCREEN_NEW_NAME: screen_new_name(a, &b); break;
+	case SCREEN_NEW_AVATAR: screen_new_avatar(a, &b); break;
+	case SCREEN_HOME: screen_home(a, &b); break;
+	case SCREEN_LESSON:
+		lesson_header(a, &b);
+		if (a->lesson->steps[a->step].type == LESSON_STEP_EXPLAIN)
+			screen_explain(a, &b, &a->lesson->steps[a->step]);
+		else
+			screen_choice(a, &b, &a->lesson->steps[a->step]);
+		break;
+	case SCREEN_END: screen_end(a, &b); break;
+	}
+	if (a->notice[0])
+		notice(a, &b);
+	a->dirty = false;
+	return &a->dl;
+}

@@ -1,0 +1,171 @@
+/* Widgets: buttons, text blocks, panels and images as draw-list elements.
+ * Pressed feedback is part of layout: the element under a finger that is
+ * down is drawn in its pressed colour, so touch always shows a response. */
+#include "widgets.h"
+
+#include <math.h>
+#include <string.h>
+
+int mm(const struct build *b, double v)
+{
+	return (int)lround(v * b->u);
+}
+
+struct ui_elem *add_elem(struct build *b, enum ui_role role, struct ui_rect r)
+{
+	struct ui_drawlist *dl = b->dl;
+	if (dl->n == dl->cap) {
+		int cap = dl->cap ? dl->cap * 2 : 128;
+		struct ui_elem *v = arena_alloc(b->arena, (size_t)cap * sizeof *v);
+		if (dl->n)
+			memcpy(v, dl->v, (size_t)dl->n * sizeof *v);
+		dl->v = v;
+		dl->cap = cap;
+	}
+	struct ui_elem *e = &dl->v[dl->n++];
+	*e = (struct ui_elem){.role = role, .rect = r, .action = 0, .arg = 0};
+	return e;
+}
+
+void add_panel(struct build *b, struct ui_rect r, struct ui_color bg, struct ui_color border, int border_w, int radius)
+{
+	struct ui_elem *e = add_elem(b, UI_ROLE_PANEL, r);
+	e->bg = bg;
+	e->border = border;
+	e->border_w = border_w;
+	e->radius = radius;
+}
+
+static void place_lines(struct ui_elem *e, int x, int y, int w, enum text_align align)
+{
+	for (int i = 0; i < e->n_lines; i++) {
+		struct ui_line *l = &e->lines[i];
+		if (align == ALIGN_CENTER)
+			l->x = x + (w - l->w) / 2;
+		else if (e->rtl)
+			l->x = x + w - l->w;
+		else
+			l->x = x;
+		l->y += y;
+	}
+}
+
+int text_height(struct build *b, const char *text, int w, double size_mm, bool bold)
+{
+	struct ui_line *lines;
+	bool rtl;
+	int px = mm(b, size_mm);
+	int n = ui_text_wrap(b->metrics, b->arena, text, px, bold, w, &lines, &rtl);
+	return n * (px * 3 / 2);
+}
+
+int add_text(struct build *b, enum ui_role role, const char *text, int x, int y, int w, double size_mm, bool bold,
+             struct ui_color fg, struct ui_color bg, enum text_align align)
+{
+	struct ui_elem *e = add_elem(b, role, (struct ui_rect){x, y, w, 0});
+	e->text = text;
+	e->label = text;
+	e->fg = fg;
+	e->bg = bg; /* what the text stands on, for contrast checks */
+	e->bg.a = 0;
+	e->text_px = mm(b, size_mm);
+	e->bold = bold;
+	e->n_lines = ui_text_wrap(b->metrics, b->arena, text, e->text_px, bold, w, &e->lines, &e->rtl);
+	place_lines(e, x, y, w, align);
+	e->rect.h = e->n_lines * (e->text_px * 3 / 2);
+	return e->rect.h;
+}
+
+bool is_pressed(const struct build *b, int action, int arg)
+{
+	return action && b->pressed_action == action && b->pressed_arg == arg;
+}
+
+struct ui_elem *add_button(struct build *b, struct ui_rect r, const char *label, const char *icon,
+                           enum button_style style, int action, int arg)
+{
+	struct ui_elem *e = add_elem(b, UI_ROLE_BUTTON, r);
+	bool down = is_pressed(b, action, arg);
+	e->label = label;
+	e->text = label;
+	e->radius = mm(b, MM_RADIUS);
+	e->text_px = mm(b, MM_TEXT);
+	e->bold = true;
+	e->tappable = style != BUTTON_DISABLED;
+	e->action = e->tappable ? action : 0;
+	e->arg = arg;
+	switch (style) {
+	case BUTTON_PRIMARY:
+		e->bg = down ? C_PRIMARY_DOWN : C_PRIMARY;
+		e->fg = C_ON_PRIMARY;
+		e->border = e->bg;
+		break;
+	case BUTTON_SECONDARY:
+		e->bg = down ? C_PRESSED : C_SURFACE;
+		e->fg = C_PRIMARY;
+		e->border = C_PRIMARY;
+		e->border_w = mm(b, 0.75);
+		break;
+	case BUTTON_QUIET:
+		e->bg = down ? C_PRESSED : C_SURFACE;
+		e->fg = C_TEXT;
+		e->border = C_CONTROL_EDGE;
+		e->border_w = mm(b, 0.5);
+		break;
+	case BUTTON_DISABLED:
+		e->bg = C_DISABLED_BG;
+		e->fg = C_DISABLED;
+		e->border = C_DISABLED_BG;
+		break;
+	}
+	int pad = mm(b, 5);
+	int icon_px = icon ? mm(b, 10) : 0;
+	int gap = icon ? mm(b, 3) : 0;
+	int avail = r.w - 2 * pad - icon_px - gap;
+	e->n_lines = ui_text_wrap(b->metrics, b->arena, label, e->text_px, true, avail > 0 ? avail : 1, &e->lines, &e->rtl);
+	int widest = 0;
+	for (int i = 0; i < e->n_lines; i++)
+		if (e->lines[i].w > widest)
+			widest = e->lines[i].w;
+	int lh = e->text_px * 3 / 2;
+	int content = icon_px + gap + widest;
+	int x = r.x + (r.w - content) / 2;
+	int ty = r.y + (r.h - e->n_lines * lh) / 2;
+	if (icon) {
+		e->image = icon;
+		e->tint_image = true;
+		e->image_rect = (struct ui_rect){x, r.y + (r.h - icon_px) / 2, icon_px, icon_px};
+	}
+	for (int i = 0; i < e->n_lines; i++) {
+		e->lines[i].x = x + icon_px + gap + (widest - e->lines[i].w) / 2;
+		e->lines[i].y += ty;
+	}
+	return e;
+}
+
+void add_image(struct build *b, struct ui_rect r, const char *image, const char *label)
+{
+	struct ui_elem *e = add_elem(b, UI_ROLE_IMAGE, r);
+	e->image = image;
+	e->image_rect = r;
+	e->label = label;
+}
+
+void add_progress(struct build *b, struct ui_rect r, int done, int total, const char *label)
+{
+	struct ui_elem *e = add_elem(b, UI_ROLE_PROGRESS, r);
+	e->label = label;
+	e->bg = C_TRACK;
+	e->fg = C_PRIMARY;
+	e->radius = r.h / 2;
+	/* The filled part is drawn as its own element so the renderer stays dumb. */
+	if (total > 0 && done > 0) {
+		int w = (int)((long)r.w * (done > total ? total : done) / total);
+		if (w < r.h)
+			w = r.h;
+		struct ui_elem *f = add_elem(b, UI_ROLE_PANEL, (struct ui_rect){r.x, r.y, w, r.h});
+		f->bg = C_PRIMARY;
+		f->border = C_PRIMARY;
+		f->radius = r.h / 2;
+	}
+}

@@ -1,0 +1,34 @@
+/* Building blocks for the screens: they append elements to the app's draw
+ * list with sizes in millimetres and colours from theme.h. Internal to ui. */
+#ifndef LP_WIDGETS_H
+#define LP_WIDGETS_H
+
+#include "theme.h"
+#include "ui.h"
+
+enum button_style { BUTTON_PRIMARY, BUTTON_SECONDARY, BUTTON_QUIET, BUTTON_DISABLED };
+enum text_align { ALIGN_START, ALIGN_CENTER };
+
+struct build {
+	struct arena *arena;
+	struct ui_drawlist *dl;
+	const struct ui_text_metrics *metrics;
+	double u; /* pixels per millimetre */
+	int pressed_action, pressed_arg;
+};
+
+int mm(const struct build *b, double v);
+struct ui_elem *add_elem(struct build *b, enum ui_role role, struct ui_rect r);
+void add_panel(struct build *b, struct ui_rect r, struct ui_color bg, struct ui_color border, int border_w, int radius);
+/* A block of wrapped text; returns its height in pixels. */
+int add_text(struct build *b, enum ui_role role, const char *text, int x, int y, int w, double size_mm, bool bold,
+             struct ui_color fg, struct ui_color bg, enum text_align align);
+/* Height the text would take, without adding it. */
+int text_height(struct build *b, const char *text, int w, double size_mm, bool bold);
+struct ui_elem *add_button(struct build *b, struct ui_rect r, const char *label, const char *icon,
+                           enum button_style style, int action, int arg);
+void add_image(struct build *b, struct ui_rect r, const char *image, const char *label);
+void add_progress(struct build *b, struct ui_rect r, int done, int total, const char *label);
+bool is_pressed(const struct build *b, int action, int arg);
+
+#endif
