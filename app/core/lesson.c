@@ -247,7 +247,7 @@ static bool get_text(struct parse *p, yaml_node_t *n, const char *what, size_t m
 	}
 	for (int i = 0; i < p->l->n_langs; i++)
 		if (!out->s[i]) {
-			report(p, n, true, "%s has no text in '%s' (the title has one)", what, p->l->langs[i]);
+			report(p, n, true, "%s has no '%s' version (the title has one)", what, p->l->langs[i]);
 			ok = false;
 		}
 	return ok;

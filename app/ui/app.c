@@ -671,7 +671,7 @@ static void screen_new_name(struct ui_app *a, struct build *b)
 	header(a, b, _("New on Leerplek"), NULL);
 	add_button(b, stop_rect(a, b, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_BACK, 0);
 	int y = mm(b, MM_HEADER) + mm(b, 8);
-	int key_w = mm(b, 24), key_h = mm(b, 20), gap = mm(b, 3);
+	int key_w = mm(b, 27), key_h = mm(b, 21), gap = mm(b, 3);
 	int kb_w = 10 * key_w + 9 * gap;
 	int x0 = (W - kb_w) / 2;
 	y += add_text(b, UI_ROLE_HEADING, _("What is your first name?"), x0, y, kb_w, MM_HEADING, true, C_TEXT, C_BG,
@@ -954,8 +954,8 @@ static void screen_choice(struct ui_app *a, struct build *b, const struct lesson
 	int y = mm(b, MM_HEADER) + mm(b, 20);
 	int pic_w = st->picture ? mm(b, 120) : 0;
 	int col_w = W - 2 * m - (pic_w ? pic_w + mm(b, 12) : 0);
-	if (col_w > mm(b, 330))
-		col_w = mm(b, 330);
+	if (col_w > mm(b, 280))
+		col_w = mm(b, 280); /* about 60 characters a line */
 	int block_w = col_w + (pic_w ? pic_w + mm(b, 12) : 0);
 	int x0 = (W - block_w) / 2;
 	y += add_text(b, UI_ROLE_HEADING, L(a, &st->text), x0, y, col_w, MM_TEXT + 1, true, C_TEXT, C_BG, ALIGN_START);
@@ -1028,7 +1028,11 @@ static void screen_choice(struct ui_app *a, struct build *b, const struct lesson
 	const char *head = a->right ? _("Well done!") : _("Not quite.");
 	const char *why = L(a, a->right ? &st->right : &st->wrong);
 	int panel_w = W - 2 * m, ic2 = mm(b, 14);
+	if (!a->right)
+		bw = button_width(b, _("Try again"), true, 80);
 	int text_w = panel_w - 2 * pad - ic2 - mm(b, 6) - bw - mm(b, 8);
+	if (text_w > mm(b, 270))
+		text_w = mm(b, 270);
 	int th = text_height(b, head, text_w, MM_TEXT, true) + text_height(b, why, text_w, MM_TEXT, false);
 	int ph = th + 2 * mm(b, 6);
 	if (ph < bh + 2 * mm(b, 5))

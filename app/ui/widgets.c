@@ -169,3 +169,10 @@ void add_progress(struct build *b, struct ui_rect r, int done, int total, const 
 		f->radius = r.h / 2;
 	}
 }
+
+int button_width(struct build *b, const char *label, bool icon, double min_mm)
+{
+	int w = b->metrics->width(b->metrics->ud, label, strlen(label), mm(b, MM_TEXT), true) + 2 * mm(b, 5) +
+	        (icon ? mm(b, 10 + 3) : 0) + mm(b, 2);
+	return w < mm(b, min_mm) ? mm(b, min_mm) : w;
+}

@@ -29,6 +29,8 @@ struct ui_elem *add_button(struct build *b, struct ui_rect r, const char *label,
                            enum button_style style, int action, int arg);
 void add_image(struct build *b, struct ui_rect r, const char *image, const char *label);
 void add_progress(struct build *b, struct ui_rect r, int done, int total, const char *label);
+/* Wide enough for the label on one line, at least min_mm. */
+int button_width(struct build *b, const char *label, bool icon, double min_mm);
 bool is_pressed(const struct build *b, int action, int arg);
 
 #endif
