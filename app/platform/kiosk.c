@@ -403,6 +403,7 @@ int kiosk_run(const struct kiosk_options *opt)
 	}
 	k.render = render_create(k.ren, k.text, opt->assets_dir);
 
+	ui_i18n_set_language(opt->lang);
 	k.store = store_open(opt->data_dir, err, sizeof err);
 	if (!k.store) {
 		fatal = util_printf(dgettext("leerplek", "Leerplek cannot save work in %s.\n%s\n"
@@ -428,7 +429,6 @@ int kiosk_run(const struct kiosk_options *opt)
 		.fatal = fatal,
 	};
 	cfg.px_per_mm = px_per_mm(&k);
-	ui_i18n_set_language(opt->lang);
 	k.app = ui_app_create(&cfg);
 	if (k.lessons.n_skipped) {
 		char *msg = k.lessons.n_skipped == 1

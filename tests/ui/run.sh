@@ -1,0 +1,135 @@
+#!/bin/sh
+# Script tests of the real kiosk, headless (SDL_VIDEODRIVER=dummy).
+# usage: run.sh LEERPLEK SOURCE_ROOT CASE
+# Under the valgrind test setup (LEERPLEK_UNDER_VALGRIND=1) the kiosk runs
+# inside memcheck, and any error or definite leak fails the case.
+set -u
+bin=$1 src=$2 case=$3
+case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
+export SDL_VIDEODRIVER=dummy
+work=$(mktemp -d /tmp/lp-uitest-XXXXXX)
+trap 'rm -rf "$work"' EXIT
+cd "$work" || exit 1
+lessons=$src/lessons
+here=$src/tests/ui
+fails=0 passes=0
+
+run() { # run ARGS...: the kiosk, possibly under valgrind
+	if [ "${LEERPLEK_UNDER_VALGRIND:-}" = 1 ]; then
+		valgrind --quiet --error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite \
+			--show-leak-kinds=definite --suppressions="$src/tests/valgrind.supp" "$bin" "$@"
+	else
+		"$bin" "$@"
+	fi
+}
+
+ok() { passes=$((passes + 1)); }
+bad() { echo "FAIL ($case): $*" >&2; fails=$((fails + 1)); }
+expect_rc() { # expect_rc WANT GOT WHAT
+	if [ "$2" -eq "$1" ]; then ok; else bad "$3: exit code $2, expected $1"; fi
+}
+expect_grep() { # expect_grep PATTERN FILE WHAT
+	if grep -q -- "$1" "$2"; then ok; else bad "$3: no '$1' in $2"; cat "$2" >&2; fi
+}
+
+case $case in
+flow)
+	# A new learner does the whole first lesson and half of the second,
+	# the kiosk restarts, and her progress is there.
+	run --windowed=1920x1080 --data "$work/data" --lessons "$lessons" --script "$here/flow1.script" 2>"$work/err1"
+	expect_rc 0 $? "first run"
+	expect_grep "^saved learner [0-9a-f]\{32\}$" "$work/err1" "learner commit logged"
+	n=$(grep -c "^saved attempt [0-9a-f]\{32\}$" "$work/err1")
+	[ "$n" -eq 7 ] && ok || bad "7 attempts saved, saw $n"
+	expect_grep "^saved completion " "$work/err1" "completion logged"
+	run --windowed=1280x800 --data "$work/data" --lessons "$lessons" --script "$here/flow2.script" 2>"$work/err2"
+	expect_rc 0 $? "second run"
+	"$bin" learner list --data "$work/data" >"$work/list"
+	expect_grep "	Samira	1$" "$work/list" "learner list shows one lesson done"
+	;;
+plug)
+	# Pulled plug: the kiosk is killed with SIGKILL right after an answer
+	# was logged as saved; on restart the answer and the step are there.
+	# (exec ...) keeps one pid: the kill hits the kiosk, not a shell.
+	(exec "$bin" --windowed=1280x800 --data "$work/data" --lessons "$lessons" --script "$here/plug1.script" 2>"$work/err1") &
+	pid=$!
+	i=0
+	# learner, progress 0, 1, 2, the attempt, progress 3: six commits
+	while [ "$(grep -c '^saved' "$work/err1" 2>/dev/null)" -lt 6 ]; do
+		i=$((i + 1))
+		[ $i -gt 300 ] && break
+		sleep 0.1
+	done
+	kill -KILL $pid 2>/dev/null
+	wait $pid
+	expect_rc 137 $? "killed while running"
+	expect_grep "^saved attempt" "$work/err1" "answer saved before the kill"
+	if command -v sqlite3 >/dev/null; then
+		n=$(sqlite3 "$work/data/leerplek.db" "SELECT count(*) FROM attempts WHERE correct = 1")
+		[ "$n" = 1 ] && ok || bad "one right attempt in the database after the kill, found '$n'"
+	fi
+	run --windowed=1280x800 --data "$work/data" --lessons "$lessons" --script "$here/plug2.script" 2>"$work/err2"
+	expect_rc 0 $? "restart after kill"
+	;;
+term)
+	# SIGTERM ends the kiosk cleanly (exit 0), closing the window does not.
+	(exec "$bin" --windowed=800x600 --data "$work/data" --lessons "$lessons" 2>"$work/err") &
+	pid=$!
+	sleep 1.5
+	kill -TERM $pid
+	i=0
+	while kill -0 $pid 2>/dev/null && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	if kill -0 $pid 2>/dev/null; then bad "still running 5 s after SIGTERM"; kill -KILL $pid; fi
+	wait $pid
+	expect_rc 0 $? "exit after SIGTERM"
+	[ -s "$work/data/leerplek.db" ] && ok || bad "database made"
+	;;
+nodata)
+	# A data folder that cannot be made: a clear message on screen and on
+	# stderr, exit 3, no crash.
+	echo "a file, not a folder" >"$work/file"
+	run --windowed=1280x800 --data "$work/file/data" --lessons "$lessons" --script "$here/nodata.script" 2>"$work/err"
+	expect_rc 3 $? "unusable data folder"
+	expect_grep "cannot create folder" "$work/err" "message on stderr"
+	;;
+badlesson)
+	# A broken lesson file is skipped and named; the other lessons work.
+	mkdir -p "$work/lessons/broken"
+	cp -r "$lessons/10-tap-hold-drag" "$work/lessons/"
+	printf 'id: broken\nversion: 1\ntitle: {nl: "Kapot"\n' >"$work/lessons/broken/lesson.yaml"
+	run --windowed=1280x800 --data "$work/data" --lessons "$work/lessons" --script "$here/badlesson.script" 2>"$work/err"
+	expect_rc 0 $? "kiosk with a broken lesson"
+	expect_grep "broken/lesson.yaml:[0-9]*:[0-9]*: error: " "$work/err" "located error on stderr"
+	;;
+nofont)
+	# No fonts at all: a message that says what to install, exit 3.
+	printf '<?xml version="1.0"?>\n<fontconfig></fontconfig>\n' >"$work/fonts.conf"
+	FONTCONFIG_FILE="$work/fonts.conf" "$bin" --windowed=800x600 --data "$work/data" --lessons "$lessons" \
+		--script "$here/nodata.script" 2>"$work/err"
+	expect_rc 3 $? "no fonts"
+	expect_grep "fonts-sil-andika" "$work/err" "names the package"
+	;;
+dump)
+	# The start screen's elements, compared with the reference dump.
+	run --windowed=1920x1080 --data "$work/data" --lessons "$lessons" --script "$here/dump.script" 2>"$work/err"
+	expect_rc 0 $? "dump run"
+	for f in start-empty name; do
+		if cmp -s "$here/expected/$f.json" "$work/$f.json"; then ok; else
+			bad "$f.json differs from tests/ui/expected/$f.json"
+			diff "$here/expected/$f.json" "$work/$f.json" | head -20 >&2
+		fi
+	done
+	;;
+arabic)
+	# A lesson in Arabic: shaped and right to left; the screen shows it.
+	run --windowed=1280x800 --data "$work/data" --lessons "$here/fixtures/arabic" --lang ar \
+		--script "$here/arabic.script" 2>"$work/err"
+	expect_rc 0 $? "Arabic lesson"
+	;;
+*)
+	echo "unknown case $case" >&2
+	exit 2
+	;;
+esac
+echo "$passes passed, $fails failed"
+[ $fails -eq 0 ]
