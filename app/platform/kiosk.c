@@ -21,6 +21,7 @@
 #include <SDL.h>
 #include <SDL_image.h>
 #include <SDL_ttf.h>
+#include <fontconfig/fontconfig.h>
 #include <libintl.h>
 #include <pthread.h>
 #include <signal.h>
@@ -511,6 +512,7 @@ out:
 		pthread_join(sig_thread, NULL);
 	}
 	TTF_Quit();
+	FcFini(); /* fontconfig's caches, so leak checkers see a clean exit */
 	SDL_Quit();
 	script_destroy(script);
 	free(fatal);

@@ -55,7 +55,7 @@ plug)
 	pid=$!
 	i=0
 	# learner, progress 0, 1, 2, the attempt, progress 3: six commits
-	while [ "$(grep -c '^saved' "$work/err1" 2>/dev/null)" -lt 6 ]; do
+	while n=$(grep -c '^saved' "$work/err1" 2>/dev/null); [ "${n:-0}" -lt 6 ]; do
 		i=$((i + 1))
 		[ $i -gt 300 ] && break
 		sleep 0.1
