@@ -45,6 +45,7 @@ struct kiosk {
 	Uint32 signal_event;
 	int last_x, last_y;
 	bool script_mode;
+	bool script_fingers; /* LEERPLEK_SCRIPT_POINTER=finger: taps as touch */
 };
 
 /* ---- signals ---- */
@@ -89,7 +90,18 @@ void kiosk_push_pointer(struct kiosk *k, enum ui_event_type type, int x, int y)
 	k->last_y = y;
 	SDL_Event ev = {0};
 	Uint32 win = SDL_GetWindowID(k->win);
-	if (type == UI_EV_POINTER_MOVE) {
+	if (k->script_fingers) {
+		/* The path a touchscreen takes: SDL makes no mouse events of these. */
+		ev.type = type == UI_EV_POINTER_MOVE ? SDL_FINGERMOTION
+		        : type == UI_EV_POINTER_DOWN ? SDL_FINGERDOWN
+		                                     : SDL_FINGERUP;
+		ev.tfinger.touchId = 1;
+		ev.tfinger.fingerId = 1;
+		ev.tfinger.x = (float)x / (float)k->w;
+		ev.tfinger.y = (float)y / (float)k->h;
+		ev.tfinger.pressure = 1.0f;
+		ev.tfinger.windowID = win;
+	} else if (type == UI_EV_POINTER_MOVE) {
 		ev.type = SDL_MOUSEMOTION;
 		ev.motion.windowID = win;
 		ev.motion.x = x;
@@ -352,7 +364,9 @@ static void draw(struct kiosk *k)
 
 int kiosk_run(const struct kiosk_options *opt)
 {
-	struct kiosk k = {.opt = opt, .script_mode = opt->script != NULL};
+	const char *pointer = getenv("LEERPLEK_SCRIPT_POINTER");
+	struct kiosk k = {.opt = opt, .script_mode = opt->script != NULL,
+	                  .script_fingers = pointer && !strcmp(pointer, "finger")};
 	char err[600];
 	int code = 3;
 	struct script *script = NULL;

@@ -126,6 +126,44 @@ arabic)
 		--script "$here/arabic.script" 2>"$work/err"
 	expect_rc 0 $? "Arabic lesson"
 	;;
+touch)
+	# Taps arrive as finger events (a touchscreen), including a long hold
+	# on a button, which still counts as pressing it.
+	LEERPLEK_SCRIPT_POINTER=finger run --windowed=1280x800 --data "$work/data" --lessons "$lessons" \
+		--script "$here/touch.script" 2>"$work/err"
+	expect_rc 0 $? "touch run"
+	expect_grep "^saved attempt" "$work/err" "answer by touch saved"
+	;;
+xvfb)
+	# A real X window (Xvfb) and real pointer input (xdotool): the kiosk
+	# opens borderless at the desktop size and a click goes through X.
+	if ! command -v Xvfb >/dev/null || ! command -v xdotool >/dev/null; then
+		echo "SKIP: Xvfb or xdotool is not installed"
+		exit 77
+	fi
+	n=$((50 + $$ % 40))
+	Xvfb :$n -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+	xpid=$!
+	i=0
+	while [ ! -S /tmp/.X11-unix/X$n ] && [ $i -lt 50 ]; do sleep 0.1; i=$((i + 1)); done
+	(DISPLAY=:$n SDL_VIDEODRIVER=x11 exec "$bin" --data "$work/data" --lessons "$lessons" \
+		--script "$here/xvfb.script" 2>"$work/err") &
+	kpid=$!
+	i=0
+	while [ ! -s start-x.json ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	set -- $(sed -n 's/.*"label": "Ik ben nieuw".*"rect": \[\([0-9]*\), \([0-9]*\), \([0-9]*\), \([0-9]*\)\].*/\1 \2 \3 \4/p' start-x.json)
+	if [ $# -eq 4 ]; then
+		DISPLAY=:$n xdotool mousemove $(($1 + $3 / 2)) $(($2 + $4 / 2)) click 1
+		ok
+	else
+		bad "no 'Ik ben nieuw' button in the dump"
+	fi
+	wait $kpid
+	expect_rc 0 $? "kiosk under Xvfb"
+	expect_grep '"rect": \[0, 0, 1280, ' start-x.json "window fills the 1280x800 desktop"
+	kill $xpid 2>/dev/null
+	wait $xpid 2>/dev/null
+	;;
 *)
 	echo "unknown case $case" >&2
 	exit 2
