@@ -23,7 +23,11 @@
 #include <SDL_ttf.h>
 #include <fontconfig/fontconfig.h>
 #include <libintl.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
 #include <pthread.h>
+#include <unistd.h>
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -50,9 +54,15 @@ struct kiosk {
 
 /* ---- signals ---- */
 
+struct signal_ctx {
+	Uint32 type;
+	int wake_fd; /* written after the event is pushed: wakes a poll() */
+};
+
 static void *signal_thread(void *arg)
 {
-	Uint32 type = (Uint32)(uintptr_t)arg;
+	const struct signal_ctx *ctx = arg;
+	Uint32 type = ctx->type;
 	sigset_t set;
 	sigemptyset(&set);
 	sigaddset(&set, SIGTERM);
@@ -63,6 +73,8 @@ static void *signal_thread(void *arg)
 		SDL_Event ev = {.type = type};
 		ev.user.code = sig;
 		SDL_PushEvent(&ev);
+		if (write(ctx->wake_fd, "s", 1) < 0)
+			LOG(WARN, "cannot wake the event loop");
 	}
 	return NULL;
 }
@@ -342,9 +354,12 @@ static bool open_window(struct kiosk *k, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
 		return false;
 	}
-	k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_PRESENTVSYNC);
+	/* The screens are still pictures that change on a tap, so SDL's software
+	 * renderer is fast enough and spares the 90 MB that Mesa takes (see the
+	 * README's figures); SDL_RENDER_DRIVER chooses another. */
+	k->ren = SDL_CreateRenderer(k->win, -1, getenv("SDL_RENDER_DRIVER") ? 0 : SDL_RENDERER_SOFTWARE);
 	if (!k->ren)
-		k->ren = SDL_CreateRenderer(k->win, -1, SDL_RENDERER_SOFTWARE);
+		k->ren = SDL_CreateRenderer(k->win, -1, 0);
 	if (!k->ren) {
 		snprintf(err, errlen, "cannot draw in the window: %s", SDL_GetError());
 		return false;
@@ -373,6 +388,8 @@ int kiosk_run(const struct kiosk_options *opt)
 	char *fatal = NULL;
 	pthread_t sig_thread;
 	bool have_thread = false;
+	int wake_pipe[2] = {-1, -1};
+	struct signal_ctx sig_ctx;
 
 	if (opt->script) {
 		script = script_load(opt->script, err, sizeof err);
@@ -398,6 +415,8 @@ int kiosk_run(const struct kiosk_options *opt)
 	SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
 	SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "0");
 	SDL_SetHint(SDL_HINT_RENDER_SCALE_QUALITY, "linear");
+	if (!getenv("SDL_RENDER_DRIVER"))
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0"); /* no OpenGL behind the window surface */
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		fprintf(stderr, "leerplek: cannot start the display: %s\n"
 		                "Run it in a graphical session, or headless with SDL_VIDEODRIVER=dummy.\n",
@@ -406,7 +425,18 @@ int kiosk_run(const struct kiosk_options *opt)
 		return 3;
 	}
 	k.signal_event = SDL_RegisterEvents(1);
-	have_thread = pthread_create(&sig_thread, NULL, signal_thread, (void *)(uintptr_t)k.signal_event) == 0;
+	if (pipe(wake_pipe) != 0 || fcntl(wake_pipe[0], F_SETFL, O_NONBLOCK) != 0 ||
+	    fcntl(wake_pipe[0], F_SETFD, FD_CLOEXEC) != 0 || fcntl(wake_pipe[1], F_SETFD, FD_CLOEXEC) != 0) {
+		fprintf(stderr, "leerplek: cannot make a pipe: %s\n", strerror(errno));
+		goto out;
+	}
+	sig_ctx = (struct signal_ctx){.type = k.signal_event, .wake_fd = wake_pipe[1]};
+	have_thread = pthread_create(&sig_thread, NULL, signal_thread, &sig_ctx) == 0;
+	/* SDL's dummy driver cannot sleep in SDL_WaitEvent (it polls every
+	 * millisecond); headless, nothing but our own thread makes events, so
+	 * the loop sleeps in poll() on its pipe instead. */
+	const char *driver = SDL_GetCurrentVideoDriver();
+	bool headless = driver && !strcmp(driver, "dummy");
 	if (!open_window(&k, err, sizeof err)) {
 		fprintf(stderr, "leerplek: %s\n", err);
 		goto out;
@@ -501,7 +531,18 @@ int kiosk_run(const struct kiosk_options *opt)
 			timeout = d < 0 ? 0 : d > 60000 ? 60000 : (int)d;
 		}
 		SDL_Event e;
-		int got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+		int got;
+		if (headless) {
+			struct pollfd pfd = {.fd = wake_pipe[0], .events = POLLIN};
+			if (!SDL_HasEvents(SDL_FIRSTEVENT, SDL_LASTEVENT))
+				poll(&pfd, 1, timeout);
+			char drain[16];
+			while (read(wake_pipe[0], drain, sizeof drain) > 0)
+				;
+			got = SDL_PollEvent(&e);
+		} else {
+			got = timeout < 0 ? SDL_WaitEvent(&e) : SDL_WaitEventTimeout(&e, timeout);
+		}
 		if (got) {
 			running = handle(&k, &e);
 			while (running && SDL_PollEvent(&e))
@@ -509,8 +550,8 @@ int kiosk_run(const struct kiosk_options *opt)
 		}
 		ui_app_tick(k.app, now_ms(&k));
 	}
-	/* Every answer was committed when it was given; this is the last word. */
-	ui_app_save(k.app);
+	/* Nothing to write here: every answer and step was committed when it
+	 * happened. */
 out:
 	ui_app_destroy(k.app);
 	lesson_set_finish(&k.lessons);
@@ -524,6 +565,10 @@ out:
 	if (have_thread) {
 		pthread_kill(sig_thread, SIGTERM); /* wake sigwait so the thread ends */
 		pthread_join(sig_thread, NULL);
+	}
+	if (wake_pipe[0] >= 0) {
+		close(wake_pipe[0]);
+		close(wake_pipe[1]);
 	}
 	TTF_Quit();
 	FcFini(); /* fontconfig's caches, so leak checkers see a clean exit */

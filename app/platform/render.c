@@ -157,27 +157,19 @@ static void draw_box(struct render *rd, const struct ui_elem *e)
 		fill_rect(rd, (SDL_Rect){q.x, q.y, q.w, q.h}, e->bg);
 		return;
 	}
-	int r = radius, s = 2 * r + 2, mw = q.w - 2 * r, mh = q.h - 2 * r;
-	/* source pieces: corners r x r, edges 2 px, middle 2 x 2 */
-	int sx[3] = {0, r, r + 2}, sw[3] = {r, 2, r};
+	int r = radius, mw = q.w - 2 * r, mh = q.h - 2 * r;
+	/* Source pieces: corners r x r; of the 2-px middle strips only the
+	 * first column or row is sampled, so stretching never pulls in the
+	 * curve of a corner. */
+	int sx[3] = {0, r, r + 2}, sw[3] = {r, 1, r};
 	int dx[3] = {q.x, q.x + r, q.x + q.w - r}, dw[3] = {r, mw, r};
 	int dy[3] = {q.y, q.y + r, q.y + q.h - r}, dh[3] = {r, mh, r};
-	(void)s;
 	for (int j = 0; j < 3; j++)
 		for (int i = 0; i < 3; i++) {
 			if (dw[i] <= 0 || dh[j] <= 0)
 				continue;
 			SDL_Rect src = {sx[i], sx[j], sw[i], sw[j]};
 			SDL_Rect dst = {dx[i], dy[j], dw[i], dh[j]};
-			/* Stretching the 2-px middle strips: sample their centre so
-			 * filtering never pulls in the curve. */
-			if (i == 1) {
-				src.x += 0;
-				src.w = 1;
-			}
-			if (j == 1) {
-				src.h = 1;
-			}
 			SDL_RenderCopy(rd->r, t, &src, &dst);
 		}
 }

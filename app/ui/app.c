@@ -546,13 +546,6 @@ int64_t ui_app_deadline(const struct ui_app *a)
 	return ui_pointer_deadline(&a->ptr);
 }
 
-void ui_app_save(struct ui_app *a)
-{
-	/* Every step change and answer is committed when it happens, so there
-	 * is nothing left in memory to write; kept as the one place to add it. */
-	(void)a;
-}
-
 /* ---- layout ---- */
 
 static void header(struct ui_app *a, struct build *b, const char *title, const char *avatar)
@@ -850,8 +843,7 @@ static void screen_home(struct ui_app *a, struct build *b)
 		struct ui_rect r = {m, y, W - 2 * m, h};
 		char *label = arena_printf(b->arena, _("Go on with %s, step %d of %d"), lesson_str(l, &l->title, a->cfg.lang),
 		                           a->progress[a->resume].step + 1, l->n_steps);
-		struct ui_elem *e = add_button(b, r, label, "icon:play", BUTTON_PRIMARY, A_OPEN_LESSON, a->resume);
-		e->lines[0].x = e->lines[0].x; /* centred by add_button */
+		add_button(b, r, label, "icon:play", BUTTON_PRIMARY, A_OPEN_LESSON, a->resume);
 		y += h + mm(b, 8);
 	}
 	y += add_text(b, UI_ROLE_HEADING, _("Your lessons"), m, y, W - 2 * m, MM_HEADING, true, C_TEXT, C_BG, ALIGN_START);

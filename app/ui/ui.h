@@ -170,8 +170,6 @@ bool ui_app_dirty(const struct ui_app *app);
 const struct ui_drawlist *ui_app_frame(struct ui_app *app);
 /* A message for the person at the screen, shown above everything. */
 void ui_app_notice(struct ui_app *app, const char *msg);
-/* Asks every open lesson to save where it is (before the program ends). */
-void ui_app_save(struct ui_app *app);
 
 /* Sets the language of the UI strings (gettext) for this process. */
 void ui_i18n_init(const char *localedir);
