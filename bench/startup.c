@@ -46,6 +46,8 @@ struct run {
 	double idle_switches; /* context switches, all threads, during idle */
 	double maxrss_mb;
 	int status;           /* from wait4 */
+	char gl[32];          /* the Mesa driver mapped at the first frame, or "-" */
+	bool started;         /* reached its first frame */
 };
 
 /* The last lines the program wrote on stderr, shown when it fails. */
@@ -177,6 +179,37 @@ static long long switches(pid_t pid)
 	}
 	closedir(d);
 	return total;
+}
+
+/* Which renderer SDL picked is not printed by the program, but an OpenGL
+ * one maps a Mesa driver (swrast_dri.so, that is llvmpipe here, or
+ * libgallium-*.so on newer Mesa); the software renderer maps none. */
+static void gl_driver(pid_t pid, char *out, size_t size)
+{
+	char path[64], line[1024];
+	snprintf(out, size, "-");
+	snprintf(path, sizeof path, "/proc/%d/maps", (int)pid);
+	FILE *f = fopen(path, "r");
+	if (!f)
+		return;
+	bool gl = false;
+	while (fgets(line, sizeof line, f)) {
+		line[strcspn(line, "\n")] = 0;
+		char *file = strrchr(line, '/');
+		if (!file)
+			continue;
+		file++;
+		size_t n = strlen(file);
+		if ((n > 7 && !strcmp(file + n - 7, "_dri.so")) || !strncmp(file, "libgallium", 10)) {
+			snprintf(out, size, "%.*s", (int)strcspn(file, "."), file);
+			break;
+		}
+		if (!strncmp(file, "libGLX_mesa", 11) || !strncmp(file, "libEGL_mesa", 11))
+			gl = true;
+	}
+	fclose(f);
+	if (gl && !strcmp(out, "-"))
+		snprintf(out, size, "mesa");
 }
 
 /* Removes dir and everything under it, not following symbolic links. */
@@ -318,8 +351,10 @@ static bool run_once(int index, char **argv, int argc, double idle_s, struct run
 		        open_pipe ? "no first frame within 60 s" : "the program ended before its first frame");
 		goto stop;
 	}
+	r->started = true;
 	r->startup_ms = (double)(frame_ns - *t0) / 1e6;
 	r->startup_cpu_ms = c_start >= 0 ? (double)c_start * 1000.0 / (double)tick : -1;
+	gl_driver(pid, r->gl, sizeof r->gl);
 
 	/* Idle: keep reading stderr so the program never blocks on a full pipe. */
 	int64_t idle_start = now_ns(), idle_end = idle_start + (int64_t)(idle_s * 1e9);
@@ -493,17 +528,22 @@ int main(int argc, char **argv)
 	struct utsname un;
 	if (uname(&un) != 0)
 		memset(&un, 0, sizeof un);
-	const char *vd = getenv("SDL_VIDEODRIVER"), *disp = getenv("DISPLAY"), *rd = getenv("SDL_RENDER_DRIVER");
-	char display[512];
+	/* The display mode, then the SDL settings that change what is measured. */
+	const char *vd = getenv("SDL_VIDEODRIVER"), *disp = getenv("DISPLAY");
+	char display[1024];
 	if (vd && vd[0])
 		snprintf(display, sizeof display, "SDL_VIDEODRIVER=%s", vd);
 	else if (disp && disp[0])
 		snprintf(display, sizeof display, "DISPLAY=%s", disp);
 	else
 		snprintf(display, sizeof display, "(neither SDL_VIDEODRIVER nor DISPLAY set)");
-	if (rd && rd[0]) {
+	static const char *const extra[] = {"SDL_RENDER_DRIVER", "SDL_FRAMEBUFFER_ACCELERATION", "SDL_RENDER_VSYNC",
+	                                    "LIBGL_ALWAYS_SOFTWARE", "GALLIUM_DRIVER"};
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++) {
+		const char *v = getenv(extra[i]);
 		size_t l = strlen(display);
-		snprintf(display + l, sizeof display - l, ", SDL_RENDER_DRIVER=%s", rd);
+		if (v && l < sizeof display)
+			snprintf(display + l, sizeof display - l, ", %s=%s", extra[i], v);
 	}
 
 	printf("bench-startup: %d runs, %.1f s idle each\n", runs_n, idle_s);
@@ -514,8 +554,8 @@ int main(int argc, char **argv)
 	for (int i = 0; i < prog_argc; i++)
 		printf(" %s", prog[i]);
 	printf(" --data TMPDIR\n");
-	printf("%-4s %12s %12s %12s %10s %10s %12s  %s\n", "run", "startup-ms", "start-cpu-ms", "idle-cpu-ms", "idle-cpu%",
-	       "idle-csw", "peak-rss-MB", "exit");
+	printf("%-4s %11s %13s %12s %10s %9s %12s %11s  %s\n", "run", "startup-ms", "start-cpu-ms", "idle-cpu-ms",
+	       "idle-cpu%", "idle-csw", "peak-rss-MB", "gl-driver", "exit");
 	fflush(stdout);
 
 	struct run *runs = calloc((size_t)runs_n, sizeof *runs);
@@ -530,14 +570,19 @@ int main(int argc, char **argv)
 		char desc[128];
 		describe_status(r.status, desc, sizeof desc);
 		if (ok) {
-			printf("%-4d %12.1f %12.0f %12.0f %10.2f %10.0f %12.1f  %s\n", i + 1, r.startup_ms, r.startup_cpu_ms,
-			       r.idle_cpu_ms, r.idle_cpu_pct, r.idle_switches, r.maxrss_mb, desc);
+			printf("%-4d %11.1f %13.0f %12.0f %10.2f %9.0f %12.1f %11s  %s\n", i + 1, r.startup_ms, r.startup_cpu_ms,
+			       r.idle_cpu_ms, r.idle_cpu_pct, r.idle_switches, r.maxrss_mb, r.gl, desc);
 			runs[good++] = r;
 		} else {
 			printf("%-4d FAILED (see stderr)\n", i + 1);
 			failed++;
 		}
 		fflush(stdout);
+		if (!r.started) {
+			/* The next runs would only fail the same way. */
+			fprintf(stderr, "bench-startup: stopping: the program did not start\n");
+			break;
+		}
 	}
 
 	if (good > 0) {
@@ -549,7 +594,9 @@ int main(int argc, char **argv)
 		summarize("idle CPU", "% of one core", runs, good, offsetof(struct run, idle_cpu_pct), 2);
 		summarize("idle context switches", "all threads", runs, good, offsetof(struct run, idle_switches), 0);
 		summarize("peak RSS", "MB (ru_maxrss)", runs, good, offsetof(struct run, maxrss_mb), 1);
-		printf("  (CPU figures are in clock ticks of %ld ms)\n", 1000 / sysconf(_SC_CLK_TCK));
+		printf("  (CPU figures are in clock ticks of %ld ms; idle-csw counts the wakeups of all threads;\n"
+		       "   gl-driver is the Mesa driver mapped at the first frame, \"-\" for none: SDL's software renderer)\n",
+		       1000 / sysconf(_SC_CLK_TCK));
 	} else {
 		printf("summary: no good runs (%d failed)\n", failed);
 	}

@@ -32,23 +32,48 @@ struct parse {
 static void report(struct parse *p, const yaml_node_t *n, bool is_error, const char *fmt, ...)
 	__attribute__((format(printf, 4, 5)));
 
-static void report(struct parse *p, const yaml_node_t *n, bool is_error, const char *fmt, ...)
+/* Messages quote values from the file, which may hold line breaks and
+ * escape codes: those are shown as \n or \xNN, so a message stays one line
+ * and a terminal shows it as text; a long one is cut between characters. */
+static void emit(struct lesson_diag *d, const char *path, int line, int col, bool is_error, const char *raw)
 {
 	char msg[512];
+	size_t o = 0;
+	for (const unsigned char *c = (const unsigned char *)raw; *c && o + 5 < sizeof msg; c++) {
+		if (*c == '\n')
+			o += (size_t)snprintf(msg + o, sizeof msg - o, "\\n");
+		else if ((*c < 0x20 && *c != '\t') || *c == 0x7f)
+			o += (size_t)snprintf(msg + o, sizeof msg - o, "\\x%02x", *c);
+		else
+			msg[o++] = (char)*c;
+	}
+	msg[o] = 0;
+	if (o + 5 >= sizeof msg) {
+		size_t last = util_utf8_last_len(msg, o);
+		uint32_t cp;
+		if ((size_t)util_utf8_decode(msg + o - last, last, &cp) != last || cp == 0xFFFD)
+			msg[o - last] = 0; /* the last character was cut in half */
+	}
+	if (is_error)
+		d->errors++;
+	else
+		d->warnings++;
+	if (d->report)
+		d->report(d->ud, path, line, col, is_error, msg);
+}
+
+static void report(struct parse *p, const yaml_node_t *n, bool is_error, const char *fmt, ...)
+{
+	char msg[1024];
 	va_list ap;
 	va_start(ap, fmt);
 	vsnprintf(msg, sizeof msg, fmt, ap);
 	va_end(ap);
-	if (is_error) {
+	if (is_error)
 		p->errors++;
-		p->d->errors++;
-	} else {
-		p->d->warnings++;
-	}
 	int line = n ? (int)n->start_mark.line + 1 : 0;
 	int col = n ? (int)n->start_mark.column + 1 : 0;
-	if (p->d->report)
-		p->d->report(p->d->ud, p->path, line, col, is_error, msg);
+	emit(p->d, p->path, line, col, is_error, msg);
 }
 
 static yaml_node_t *node(struct parse *p, int idx)
@@ -134,7 +159,7 @@ static bool get_int(struct parse *p, yaml_node_t *n, const char *what, int lo, i
 	char *end;
 	errno = 0;
 	long v = strtol(s, &end, 10);
-	if (!*s || *end || errno || v < lo || v > hi) {
+	if (!(*s >= '0' && *s <= '9') || *end || errno || v < lo || v > hi) {
 		report(p, n, true, "%s must be a whole number from %d to %d, not '%s'", what, lo, hi, s);
 		return false;
 	}
@@ -204,6 +229,7 @@ static bool get_text(struct parse *p, yaml_node_t *n, const char *what, size_t m
 		return false;
 	}
 	bool ok = true;
+	bool given[LESSON_MAX_LANGS] = {false}; /* present, even if wrong */
 	for (yaml_node_pair_t *pair = n->data.mapping.pairs.start; pair < n->data.mapping.pairs.top; pair++) {
 		yaml_node_t *k = node(p, pair->key), *v = node(p, pair->value);
 		const char *lang = scalar(k);
@@ -216,11 +242,12 @@ static bool get_text(struct parse *p, yaml_node_t *n, const char *what, size_t m
 			ok = false;
 			continue;
 		}
-		if (out->s[idx]) {
+		if (given[idx]) {
 			report(p, k, true, "%s has two texts in '%s'", what, lang);
 			ok = false;
 			continue;
 		}
+		given[idx] = true;
 		const char *s = scalar(v);
 		if (!s) {
 			report(p, v, true, "the '%s' text of %s must be text, not %s", lang, what, kind_name(v));
@@ -246,7 +273,7 @@ static bool get_text(struct parse *p, yaml_node_t *n, const char *what, size_t m
 		out->s[idx] = util_strndup(s + start, len - start);
 	}
 	for (int i = 0; i < p->l->n_langs; i++)
-		if (!out->s[i]) {
+		if (!given[i]) {
 			report(p, n, true, "%s has no '%s' version (the title has one)", what, p->l->langs[i]);
 			ok = false;
 		}
@@ -307,11 +334,10 @@ static void parse_answers(struct parse *p, struct lesson_step *st, yaml_node_t *
 	}
 	if (st->multiple && right == 0)
 		report(p, list, true, "this choice has no right answer: mark at least one with 'correct: true'");
-	else if (!st->multiple && right != 1)
-		report(p, list, true,
-		       right ? "this choice has %d right answers; mark exactly one, or add 'multiple: true'"
-		             : "this choice has no right answer (%d): mark one with 'correct: true'",
-		       right);
+	else if (!st->multiple && right == 0)
+		report(p, list, true, "this choice has no right answer: mark one with 'correct: true'");
+	else if (!st->multiple && right > 1)
+		report(p, list, true, "this choice has %d right answers; mark exactly one, or add 'multiple: true'", right);
 }
 
 static void parse_step(struct parse *p, yaml_node_t *n, struct lesson_step *st)
@@ -345,7 +371,7 @@ static void parse_step(struct parse *p, yaml_node_t *n, struct lesson_step *st)
 		if (!map_keys(p, n, "an explain step", ek, ev))
 			return;
 		if (ev[1])
-			get_text(p, ev[1], "the text", LESSON_MAX_EXPLAIN, &st->text);
+			get_text(p, ev[1], "this step's text", LESSON_MAX_EXPLAIN, &st->text);
 		else
 			missing(p, n, "text", "this explain step");
 		if (ev[2])
@@ -430,10 +456,13 @@ static void parse_root(struct parse *p, yaml_node_t *root)
 			missing(p, root, keys[i], "this lesson");
 	if (v[K_ID]) {
 		const char *id = scalar(v[K_ID]);
-		if (!id || !valid_id(id))
+		if (!id || !valid_id(id)) {
 			report(p, v[K_ID], true, "id must be 3 to 48 lower-case letters, digits or '-', like tap-hold-drag");
-		else
+		} else {
 			l->id = util_strdup(id);
+			l->id_line = (int)v[K_ID]->start_mark.line + 1;
+			l->id_col = (int)v[K_ID]->start_mark.column + 1;
+		}
 	}
 	if (v[K_VERSION])
 		get_int(p, v[K_VERSION], "version", 1, 1000000, &l->version);
@@ -453,7 +482,14 @@ static void parse_root(struct parse *p, yaml_node_t *root)
 				       s ? s : "?");
 				continue;
 			}
-			if (l->n_competences < 8)
+			bool twice = false;
+			for (int i = 0; i < l->n_competences; i++)
+				twice |= !strcmp(l->competences[i], s);
+			if (twice)
+				report(p, c, false, "competence %s is named twice", s);
+			else if (l->n_competences == 8)
+				report(p, c, true, "name at most 8 competences; a lesson has one goal");
+			else
 				snprintf(l->competences[l->n_competences++], sizeof l->competences[0], "%s", s);
 		}
 		if (l->n_competences == 0)
@@ -490,6 +526,119 @@ static void parse_root(struct parse *p, yaml_node_t *root)
 	}
 }
 
+/* Line (1-based) and column in characters of a byte offset. */
+static void locate(const char *data, size_t len, size_t offset, int *line, int *col)
+{
+	*line = 1;
+	*col = 1;
+	for (size_t i = 0; i < offset && i < len; i++) {
+		if (data[i] == '\n') {
+			(*line)++;
+			*col = 1;
+		} else if (((unsigned char)data[i] & 0xC0) != 0x80) {
+			(*col)++;
+		}
+	}
+}
+
+/* Where a double quote opened on an earlier line than `line` is still open
+ * at its start, returns true with that quote's place. Quoted texts may span
+ * lines in YAML, so when the parser fails further on, a quote left open is
+ * the likely cause; this is a reading of the text, not of YAML's grammar. */
+static bool open_quote_before(const char *data, size_t len, int line, int *q_line, int *q_col)
+{
+	int ln = 1, col = 1;
+	bool in_double = false, in_single = false, comment = false;
+	for (size_t i = 0; i < len && ln < line; i++) {
+		char c = data[i];
+		if (c == '\n') {
+			ln++;
+			col = 1;
+			comment = false;
+			continue;
+		}
+		if (!comment) {
+			if (in_double) {
+				if (c == '\\')
+					i++;
+				else if (c == '"')
+					in_double = false;
+			} else if (in_single) {
+				if (c == '\'')
+					in_single = false;
+			} else if (c == '"') {
+				in_double = true;
+				*q_line = ln;
+				*q_col = col;
+			} else if (c == '\'' && (i == 0 || data[i - 1] == ' ' || data[i - 1] == ':' || data[i - 1] == '[' ||
+			                         data[i - 1] == '{' || data[i - 1] == ',')) {
+				in_single = true;
+			} else if (c == '#' && (i == 0 || data[i - 1] == ' ')) {
+				comment = true;
+			}
+		}
+		if (((unsigned char)c & 0xC0) != 0x80)
+			col++;
+	}
+	return in_double && *q_line < line;
+}
+
+/* A YAML syntax error, placed where a trainer should look: for a token
+ * that never ended (an unclosed quote) that is where it began; for bytes
+ * that are not UTF-8, the byte itself; never past the end of the file. */
+static void yaml_error(struct lesson_diag *d, const char *path, const yaml_parser_t *parser, const char *data,
+                       size_t len)
+{
+	char msg[600];
+	int line, col, q_line = 0, q_col = 0;
+	const char *problem = parser->problem ? parser->problem : "syntax error";
+	if (parser->error == YAML_READER_ERROR) {
+		locate(data, len, parser->problem_offset, &line, &col);
+		if (strstr(problem, "UTF") || strstr(problem, "octet"))
+			snprintf(msg, sizeof msg, "this file is not UTF-8 text here: save it as UTF-8 (Unicode)");
+		else
+			snprintf(msg, sizeof msg, "the file holds a character that YAML does not allow here (%s)", problem);
+		emit(d, path, line, col, true, msg);
+		return;
+	}
+	yaml_mark_t at = parser->problem_mark;
+	int seen_line = (int)at.line + 1;
+	bool unclosed_quote = parser->context && strstr(parser->context, "quoted scalar");
+	if (parser->context && (unclosed_quote || strstr(problem, "end of stream")))
+		at = parser->context_mark; /* something opened there never ends */
+	line = (int)at.line + 1;
+	col = (int)at.column + 1;
+	if (strstr(problem, "tab character") ||
+	    (parser->problem_mark.index < len && data[parser->problem_mark.index] == '\t' &&
+	     strstr(problem, "cannot start any token"))) {
+		snprintf(msg, sizeof msg, "this is not valid YAML: a tab is used to indent; use spaces");
+	} else if (!unclosed_quote && parser->error == YAML_PARSER_ERROR &&
+	           open_quote_before(data, len, seen_line, &q_line, &q_col)) {
+		line = q_line;
+		col = q_col;
+		snprintf(msg, sizeof msg,
+		         "this is not valid YAML: the quote that opens here is not closed on its line (noticed at line %d)",
+		         seen_line);
+	} else if (unclosed_quote) {
+		snprintf(msg, sizeof msg, "this is not valid YAML: the quote that opens here is never closed (noticed at line %d)",
+		         seen_line);
+	} else if (line != seen_line) {
+		snprintf(msg, sizeof msg, "this is not valid YAML: %s, %s (noticed at line %d)", parser->context, problem,
+		         seen_line);
+	} else {
+		snprintf(msg, sizeof msg, "this is not valid YAML: %s%s%s", problem, parser->context ? " " : "",
+		         parser->context ? parser->context : "");
+	}
+	/* libyaml can point one line past a file that does not end in a newline */
+	int last_line, last_col;
+	locate(data, len, len, &last_line, &last_col);
+	if (line > last_line || (line == last_line && col > last_col)) {
+		line = last_line;
+		col = last_col;
+	}
+	emit(d, path, line, col, true, msg);
+}
+
 struct lesson *lesson_parse(const char *path, const char *data, size_t len, struct lesson_diag *d)
 {
 	struct parse p = {.path = path, .d = d};
@@ -500,13 +649,25 @@ struct lesson *lesson_parse(const char *path, const char *data, size_t len, stru
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
 	if (!yaml_parser_load(&parser, &p.doc)) {
-		char msg[300];
-		snprintf(msg, sizeof msg, "this is not valid YAML: %s%s%s",
-		         parser.problem ? parser.problem : "syntax error",
-		         parser.context ? " " : "", parser.context ? parser.context : "");
-		d->errors++;
-		if (d->report)
-			d->report(d->ud, path, (int)parser.problem_mark.line + 1, (int)parser.problem_mark.column + 1, true, msg);
+		yaml_error(d, path, &parser, data, len);
+		yaml_parser_delete(&parser);
+		return NULL;
+	}
+	/* One lesson a file: a second document would be ignored silently. */
+	yaml_event_t ev;
+	if (!yaml_parser_parse(&parser, &ev)) {
+		yaml_error(d, path, &parser, data, len);
+		yaml_document_delete(&p.doc);
+		yaml_parser_delete(&parser);
+		return NULL;
+	}
+	bool second = ev.type == YAML_DOCUMENT_START_EVENT;
+	if (second)
+		emit(d, path, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1, true,
+		     "a lesson file holds one lesson: remove the '---' and everything after it, or make it a file of its own");
+	yaml_event_delete(&ev);
+	if (second) {
+		yaml_document_delete(&p.doc);
 		yaml_parser_delete(&parser);
 		return NULL;
 	}
@@ -534,16 +695,12 @@ struct lesson *lesson_load(const char *path, struct lesson_diag *d)
 	size_t len;
 	char *data = util_read_file(path, LESSON_FILE_MAX, &len, err, sizeof err);
 	if (!data) {
-		d->errors++;
-		if (d->report)
-			d->report(d->ud, path, 0, 0, true, err);
+		emit(d, path, 0, 0, true, err);
 		return NULL;
 	}
 	if (memchr(data, 0, len)) {
 		free(data);
-		d->errors++;
-		if (d->report)
-			d->report(d->ud, path, 0, 0, true, "this is not a text file");
+		emit(d, path, 0, 0, true, "this is not a text file");
 		return NULL;
 	}
 	struct lesson *l = lesson_parse(path, data, len, d);
@@ -617,9 +774,7 @@ static void collect(const char *path, int depth, struct files *f, struct lesson_
 	/* A path named on the command line may be a symlink; inside a tree,
 	 * links are not followed (no loops, no leaving the tree). */
 	if ((depth == 0 ? stat(path, &st) : lstat(path, &st)) != 0) {
-		d->errors++;
-		if (d->report)
-			d->report(d->ud, path, 0, 0, true, strerror(errno));
+		emit(d, path, 0, 0, true, strerror(errno));
 		return;
 	}
 	if (S_ISREG(st.st_mode)) {
@@ -669,9 +824,7 @@ void lesson_set_load(struct lesson_set *set, const char *const *paths, int n_pat
 		if (dup) {
 			char msg[600];
 			snprintf(msg, sizeof msg, "the id '%s' is already used by %s; every lesson needs its own id", l->id, dup->path);
-			d->errors++;
-			if (d->report)
-				d->report(d->ud, f.v[i], 1, 1, true, msg);
+			emit(d, f.v[i], l->id_line, l->id_col, true, msg);
 			lesson_destroy(l);
 			l = NULL;
 		}

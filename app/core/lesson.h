@@ -50,6 +50,7 @@ enum lesson_role {
 
 struct lesson {
 	char *id;
+	int id_line, id_col; /* where the id is, for messages */
 	int version;
 	char *path;
 	char langs[LESSON_MAX_LANGS][8];

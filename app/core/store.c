@@ -347,8 +347,8 @@ bool store_learner_erase(struct store *s, const char *id)
 		"DELETE FROM progress WHERE learner_id = ?1",
 		/* The row stays as a tombstone without a name, so a later sync can
 		 * carry the erasure to other terminals. */
-		"UPDATE learners SET name = '', avatar = 0, erased = 1,"
-		" ver_counter = ?2, ver_device = ?3 WHERE id = ?1",
+		("UPDATE learners SET name = '', avatar = 0, erased = 1,"
+		 " ver_counter = ?2, ver_device = ?3 WHERE id = ?1"),
 	};
 	for (size_t i = 0; i < sizeof sqls / sizeof sqls[0]; i++) {
 		sqlite3_stmt *st = prep(s, sqls[i]);
