@@ -4,6 +4,7 @@
  * texts), never the document's own nesting, so aliases and deep documents
  * cannot make it recurse without bound. */
 #include "lesson.h"
+#include "step.h"
 #include "log.h"
 #include "util.h"
 
@@ -20,7 +21,7 @@
 #define MAX_DEPTH 8
 #define MAX_FILES 2000
 
-struct parse {
+struct lesson_parse {
 	const char *path;
 	char *dir;
 	yaml_document_t doc;
@@ -28,9 +29,6 @@ struct parse {
 	struct lesson *l;
 	int errors;
 };
-
-static void report(struct parse *p, const yaml_node_t *n, bool is_error, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
 
 /* Messages quote values from the file, which may hold line breaks and
  * escape codes: those are shown as \n or \xNN, so a message stays one line
@@ -62,7 +60,7 @@ static void emit(struct lesson_diag *d, const char *path, int line, int col, boo
 		d->report(d->ud, path, line, col, is_error, msg);
 }
 
-static void report(struct parse *p, const yaml_node_t *n, bool is_error, const char *fmt, ...)
+void step_report(struct lesson_parse *p, const yaml_node_t *n, bool is_error, const char *fmt, ...)
 {
 	char msg[1024];
 	va_list ap;
@@ -76,12 +74,12 @@ static void report(struct parse *p, const yaml_node_t *n, bool is_error, const c
 	emit(p->d, p->path, line, col, is_error, msg);
 }
 
-static yaml_node_t *node(struct parse *p, int idx)
+yaml_node_t *step_node(struct lesson_parse *p, int idx)
 {
 	return yaml_document_get_node(&p->doc, idx);
 }
 
-static const char *scalar(const yaml_node_t *n)
+const char *step_scalar(const yaml_node_t *n)
 {
 	return n && n->type == YAML_SCALAR_NODE ? (const char *)n->data.scalar.value : NULL;
 }
@@ -96,21 +94,21 @@ static const char *kind_name(const yaml_node_t *n)
 	}
 }
 
-static bool expect_kind(struct parse *p, const yaml_node_t *n, yaml_node_type_t t, const char *what)
+bool step_expect_kind(struct lesson_parse *p, const yaml_node_t *n, yaml_node_type_t t, const char *what)
 {
 	if (n->type == t)
 		return true;
 	static const char *want[] = {"", "a single value", "a list", "a set of keys"};
-	report(p, n, true, "%s must be %s, not %s", what, want[t], kind_name(n));
+	step_report(p, n, true, "%s must be %s, not %s", what, want[t], kind_name(n));
 	return false;
 }
 
 /* Visits the pairs of a mapping, rejecting keys that are not in allowed
  * and keys given twice; returns the value node of each wanted key. */
-static bool map_keys(struct parse *p, yaml_node_t *map, const char *what, const char *const *allowed,
+bool step_map_keys(struct lesson_parse *p, yaml_node_t *map, const char *what, const char *const *allowed,
                      yaml_node_t **values)
 {
-	if (!expect_kind(p, map, YAML_MAPPING_NODE, what))
+	if (!step_expect_kind(p, map, YAML_MAPPING_NODE, what))
 		return false;
 	int n_allowed = 0;
 	while (allowed[n_allowed])
@@ -118,10 +116,10 @@ static bool map_keys(struct parse *p, yaml_node_t *map, const char *what, const 
 	for (int i = 0; i < n_allowed; i++)
 		values[i] = NULL;
 	for (yaml_node_pair_t *pair = map->data.mapping.pairs.start; pair < map->data.mapping.pairs.top; pair++) {
-		yaml_node_t *k = node(p, pair->key), *v = node(p, pair->value);
-		const char *key = scalar(k);
+		yaml_node_t *k = step_node(p, pair->key), *v = step_node(p, pair->value);
+		const char *key = step_scalar(k);
 		if (!key) {
-			report(p, k, true, "a key in %s must be a plain word", what);
+			step_report(p, k, true, "a key in %s must be a plain word", what);
 			continue;
 		}
 		int found = -1;
@@ -132,11 +130,11 @@ static bool map_keys(struct parse *p, yaml_node_t *map, const char *what, const 
 			char list[256] = "";
 			for (int i = 0; i < n_allowed; i++)
 				snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s", i ? ", " : "", allowed[i]);
-			report(p, k, true, "unknown key '%s' in %s (allowed: %s)", key, what, list);
+			step_report(p, k, true, "unknown key '%s' in %s (allowed: %s)", key, what, list);
 			continue;
 		}
 		if (values[found]) {
-			report(p, k, true, "'%s' is given twice in %s", key, what);
+			step_report(p, k, true, "'%s' is given twice in %s", key, what);
 			continue;
 		}
 		values[found] = v;
@@ -144,32 +142,32 @@ static bool map_keys(struct parse *p, yaml_node_t *map, const char *what, const 
 	return true;
 }
 
-static void missing(struct parse *p, yaml_node_t *map, const char *key, const char *what)
+void step_missing(struct lesson_parse *p, yaml_node_t *map, const char *key, const char *what)
 {
-	report(p, map, true, "%s has no '%s'", what, key);
+	step_report(p, map, true, "%s has no '%s'", what, key);
 }
 
-static bool get_int(struct parse *p, yaml_node_t *n, const char *what, int lo, int hi, int *out)
+bool step_get_int(struct lesson_parse *p, yaml_node_t *n, const char *what, int lo, int hi, int *out)
 {
-	const char *s = scalar(n);
+	const char *s = step_scalar(n);
 	if (!s) {
-		report(p, n, true, "%s must be a whole number, not %s", what, kind_name(n));
+		step_report(p, n, true, "%s must be a whole number, not %s", what, kind_name(n));
 		return false;
 	}
 	char *end;
 	errno = 0;
 	long v = strtol(s, &end, 10);
 	if (!(*s >= '0' && *s <= '9') || *end || errno || v < lo || v > hi) {
-		report(p, n, true, "%s must be a whole number from %d to %d, not '%s'", what, lo, hi, s);
+		step_report(p, n, true, "%s must be a whole number from %d to %d, not '%s'", what, lo, hi, s);
 		return false;
 	}
 	*out = (int)v;
 	return true;
 }
 
-static bool get_bool(struct parse *p, yaml_node_t *n, const char *what, bool *out)
+bool step_get_bool(struct lesson_parse *p, yaml_node_t *n, const char *what, bool *out)
 {
-	const char *s = scalar(n);
+	const char *s = step_scalar(n);
 	if (s && (!strcmp(s, "true") || !strcmp(s, "yes"))) {
 		*out = true;
 		return true;
@@ -178,7 +176,7 @@ static bool get_bool(struct parse *p, yaml_node_t *n, const char *what, bool *ou
 		*out = false;
 		return true;
 	}
-	report(p, n, true, "%s must be true or false", what);
+	step_report(p, n, true, "%s must be true or false", what);
 	return false;
 }
 
@@ -194,20 +192,20 @@ static bool valid_lang(const char *s)
 }
 
 /* The title decides the lesson's languages; every other text must match. */
-static bool read_langs(struct parse *p, yaml_node_t *title)
+static bool read_langs(struct lesson_parse *p, yaml_node_t *title)
 {
-	if (!expect_kind(p, title, YAML_MAPPING_NODE, "title"))
+	if (!step_expect_kind(p, title, YAML_MAPPING_NODE, "title"))
 		return false;
 	bool has_nl = false;
 	for (yaml_node_pair_t *pair = title->data.mapping.pairs.start; pair < title->data.mapping.pairs.top; pair++) {
-		yaml_node_t *k = node(p, pair->key);
-		const char *lang = scalar(k);
+		yaml_node_t *k = step_node(p, pair->key);
+		const char *lang = step_scalar(k);
 		if (!lang || !valid_lang(lang)) {
-			report(p, k, true, "'%s' is not a language code (use two letters, like nl or en)", lang ? lang : "?");
+			step_report(p, k, true, "'%s' is not a language code (use two letters, like nl or en)", lang ? lang : "?");
 			continue;
 		}
 		if (p->l->n_langs == LESSON_MAX_LANGS) {
-			report(p, k, true, "at most %d languages in one lesson", LESSON_MAX_LANGS);
+			step_report(p, k, true, "at most %d languages in one lesson", LESSON_MAX_LANGS);
 			break;
 		}
 		snprintf(p->l->langs[p->l->n_langs++], sizeof p->l->langs[0], "%s", lang);
@@ -215,54 +213,54 @@ static bool read_langs(struct parse *p, yaml_node_t *title)
 			has_nl = true;
 	}
 	if (!has_nl)
-		report(p, title, true, "the title needs a Dutch text (nl); every lesson has one");
+		step_report(p, title, true, "the title needs a Dutch text (nl); every lesson has one");
 	return has_nl;
 }
 
-static bool get_text(struct parse *p, yaml_node_t *n, const char *what, size_t max, struct lesson_text *out)
+bool step_get_text(struct lesson_parse *p, yaml_node_t *n, const char *what, size_t max, struct lesson_text *out)
 {
 	if (!n)
 		return false;
-	if (!expect_kind(p, n, YAML_MAPPING_NODE, what)) {
+	if (!step_expect_kind(p, n, YAML_MAPPING_NODE, what)) {
 		if (n->type == YAML_SCALAR_NODE)
-			report(p, n, false, "write %s per language, for example:  nl: ...  en: ...", what);
+			step_report(p, n, false, "write %s per language, for example:  nl: ...  en: ...", what);
 		return false;
 	}
 	bool ok = true;
 	bool given[LESSON_MAX_LANGS] = {false}; /* present, even if wrong */
 	for (yaml_node_pair_t *pair = n->data.mapping.pairs.start; pair < n->data.mapping.pairs.top; pair++) {
-		yaml_node_t *k = node(p, pair->key), *v = node(p, pair->value);
-		const char *lang = scalar(k);
+		yaml_node_t *k = step_node(p, pair->key), *v = step_node(p, pair->value);
+		const char *lang = step_scalar(k);
 		int idx = -1;
 		for (int i = 0; lang && i < p->l->n_langs; i++)
 			if (!strcmp(lang, p->l->langs[i]))
 				idx = i;
 		if (idx < 0) {
-			report(p, k, true, "%s has a text in '%s', but the title has no such language", what, lang ? lang : "?");
+			step_report(p, k, true, "%s has a text in '%s', but the title has no such language", what, lang ? lang : "?");
 			ok = false;
 			continue;
 		}
 		if (given[idx]) {
-			report(p, k, true, "%s has two texts in '%s'", what, lang);
+			step_report(p, k, true, "%s has two texts in '%s'", what, lang);
 			ok = false;
 			continue;
 		}
 		given[idx] = true;
-		const char *s = scalar(v);
+		const char *s = step_scalar(v);
 		if (!s) {
-			report(p, v, true, "the '%s' text of %s must be text, not %s", lang, what, kind_name(v));
+			step_report(p, v, true, "the '%s' text of %s must be text, not %s", lang, what, kind_name(v));
 			ok = false;
 			continue;
 		}
 		size_t chars = util_utf8_count(s);
 		size_t start = strspn(s, " \t\n");
 		if (start == strlen(s)) {
-			report(p, v, true, "the '%s' text of %s is empty", lang, what);
+			step_report(p, v, true, "the '%s' text of %s is empty", lang, what);
 			ok = false;
 			continue;
 		}
 		if (chars > max) {
-			report(p, v, true, "the '%s' text of %s is too long to fit the screen: %zu characters, at most %zu",
+			step_report(p, v, true, "the '%s' text of %s is too long to fit the screen: %zu characters, at most %zu",
 			       lang, what, chars, max);
 			ok = false;
 		}
@@ -274,152 +272,145 @@ static bool get_text(struct parse *p, yaml_node_t *n, const char *what, size_t m
 	}
 	for (int i = 0; i < p->l->n_langs; i++)
 		if (!given[i]) {
-			report(p, n, true, "%s has no '%s' version (the title has one)", what, p->l->langs[i]);
+			step_report(p, n, true, "%s has no '%s' version (the title has one)", what, p->l->langs[i]);
 			ok = false;
 		}
 	return ok;
 }
 
-static void get_picture(struct parse *p, yaml_node_t *n, char **out)
+void step_get_picture(struct lesson_parse *p, yaml_node_t *n, char **out)
 {
-	const char *s = scalar(n);
+	const char *s = step_scalar(n);
 	if (!s || !*s) {
-		report(p, n, true, "picture must be a file name");
+		step_report(p, n, true, "picture must be a file name");
 		return;
 	}
 	if (strchr(s, '/') || s[0] == '.') {
-		report(p, n, true, "picture '%s' must be a file name beside the lesson, without folders", s);
+		step_report(p, n, true, "picture '%s' must be a file name beside the lesson, without folders", s);
 		return;
 	}
 	if (!util_ends_with(s, ".svg") && !util_ends_with(s, ".png")) {
-		report(p, n, true, "picture '%s' must be an .svg or .png file", s);
+		step_report(p, n, true, "picture '%s' must be an .svg or .png file", s);
 		return;
 	}
 	char *path = util_path_join(p->dir, s);
 	struct stat st;
 	if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
-		report(p, n, true, "picture '%s' is missing: put it beside the lesson file", s);
+		step_report(p, n, true, "picture '%s' is missing: put it beside the lesson file", s);
 		free(path);
 		return;
 	}
 	*out = path;
 }
 
-static void parse_answers(struct parse *p, struct lesson_step *st, yaml_node_t *list)
-{
-	if (!expect_kind(p, list, YAML_SEQUENCE_NODE, "answers"))
-		return;
-	int n = (int)(list->data.sequence.items.top - list->data.sequence.items.start);
-	if (n < 2 || n > 6) {
-		report(p, list, true, "a choice needs 2 to 6 answers, not %d", n);
-		if (n > 6)
-			n = 6;
-	}
-	st->answers = calloc((size_t)(n ? n : 1), sizeof *st->answers);
-	int right = 0;
-	for (int i = 0; i < n; i++) {
-		yaml_node_t *a = node(p, list->data.sequence.items.start[i]);
-		static const char *const keys[] = {"text", "correct", NULL};
-		yaml_node_t *v[2];
-		if (!map_keys(p, a, "an answer", keys, v))
-			continue;
-		struct lesson_answer *ans = &st->answers[st->n_answers++];
-		if (v[0])
-			get_text(p, v[0], "the answer", LESSON_MAX_ANSWER, &ans->text);
-		else
-			missing(p, a, "text", "this answer");
-		if (v[1])
-			get_bool(p, v[1], "correct", &ans->correct);
-		right += ans->correct;
-	}
-	if (st->multiple && right == 0)
-		report(p, list, true, "this choice has no right answer: mark at least one with 'correct: true'");
-	else if (!st->multiple && right == 0)
-		report(p, list, true, "this choice has no right answer: mark one with 'correct: true'");
-	else if (!st->multiple && right > 1)
-		report(p, list, true, "this choice has %d right answers; mark exactly one, or add 'multiple: true'", right);
-}
+static const char *const common_keys[] = {"type", "picture", NULL};
+static const char *const question_keys[] = {"type", "picture", "question", "hint", "feedback", NULL};
 
-static void parse_step(struct parse *p, yaml_node_t *n, struct lesson_step *st)
+static void parse_step(struct lesson_parse *p, yaml_node_t *n, struct lesson_step *st)
 {
-	static const char *const keys[] = {"type", "text", "question", "picture", "multiple", "answers", "feedback", NULL};
-	enum { K_TYPE, K_TEXT, K_QUESTION, K_PICTURE, K_MULTIPLE, K_ANSWERS, K_FEEDBACK };
-	yaml_node_t *v[7];
 	st->line = (int)n->start_mark.line + 1;
-	if (!expect_kind(p, n, YAML_MAPPING_NODE, "a step"))
+	if (!step_expect_kind(p, n, YAML_MAPPING_NODE, "a step"))
 		return;
-	/* Find the type first: it decides which keys belong. */
+	/* The type decides which keys belong, so it is read first. */
 	yaml_node_t *type = NULL;
 	for (yaml_node_pair_t *pair = n->data.mapping.pairs.start; pair < n->data.mapping.pairs.top; pair++)
-		if (scalar(node(p, pair->key)) && !strcmp(scalar(node(p, pair->key)), "type"))
-			type = node(p, pair->value);
-	const char *t = scalar(type);
+		if (step_scalar(step_node(p, pair->key)) && !strcmp(step_scalar(step_node(p, pair->key)), "type"))
+			type = step_node(p, pair->value);
+	const char *t = step_scalar(type);
 	if (!type) {
-		report(p, n, true, "this step has no 'type' (explain or choice)");
+		step_report(p, n, true, "this step has no 'type' (explain, choice, truefalse, ...)");
 		return;
 	}
-	if (!t) {
-		report(p, type, true, "a step's type must be a word like explain or choice");
+	const struct step_kind *kind = t ? step_kind_named(t) : NULL;
+	if (!t || !kind) {
+		char names[300] = "";
+		for (int i = 0; i < LESSON_STEP_COUNT; i++)
+			if (step_kind_of((enum lesson_step_type)i)->built)
+				snprintf(names + strlen(names), sizeof names - strlen(names), "%s%s", names[0] ? ", " : "",
+				         step_kind_of((enum lesson_step_type)i)->name);
+		step_report(p, type, true, "unknown step type '%s'; use one of: %s", t ? t : "?", names);
 		return;
 	}
-	static const char *const later[] = {"truefalse", "order", "match", "hotspot", "blanks", "markwords",
-	                                    "keyboard", "gesture", "sim", "scenario", NULL};
-	if (!strcmp(t, "explain")) {
-		static const char *const ek[] = {"type", "text", "picture", NULL};
-		yaml_node_t *ev[3];
-		st->type = LESSON_STEP_EXPLAIN;
-		if (!map_keys(p, n, "an explain step", ek, ev))
-			return;
-		if (ev[1])
-			get_text(p, ev[1], "this step's text", LESSON_MAX_EXPLAIN, &st->text);
+	if (!kind->built) {
+		step_report(p, type, true, "step type '%s' is not built yet in this version of Leerplek", t);
+		return;
+	}
+	st->type = kind->type;
+	/* Common keys first, then the type's own, in one list for the check. */
+	const char *const *common = kind->question ? question_keys : common_keys;
+	const char *keys[32];
+	int nc = 0, nk = 0;
+	while (common[nc])
+		keys[nc] = common[nc], nc++;
+	while (kind->keys && kind->keys[nk] && nc + nk < 31)
+		keys[nc + nk] = kind->keys[nk], nk++;
+	keys[nc + nk] = NULL;
+	yaml_node_t *v[32];
+	char what[64];
+	snprintf(what, sizeof what, "a%s %s step", strchr("aeiou", t[0]) ? "n" : "", t);
+	if (!step_map_keys(p, n, what, keys, v))
+		return;
+	if (v[1])
+		step_get_picture(p, v[1], &st->picture);
+	if (kind->question) {
+		if (v[2])
+			step_get_text(p, v[2], "the question", LESSON_MAX_QUESTION, &st->text);
 		else
-			missing(p, n, "text", "this explain step");
-		if (ev[2])
-			get_picture(p, ev[2], &st->picture);
-		return;
-	}
-	if (strcmp(t, "choice") != 0) {
-		for (int i = 0; later[i]; i++)
-			if (!strcmp(t, later[i])) {
-				report(p, type, true, "step type '%s' is not built yet in this version of Leerplek; use explain or choice", t);
-				return;
+			step_missing(p, n, "question", "this step");
+		if (v[3])
+			step_get_text(p, v[3], "the hint", LESSON_MAX_HINT, &st->hint);
+		if (v[4]) {
+			static const char *const fk[] = {"right", "wrong", NULL};
+			yaml_node_t *fv[2];
+			if (step_map_keys(p, v[4], "feedback", fk, fv)) {
+				if (fv[0])
+					step_get_text(p, fv[0], "the feedback 'right'", LESSON_MAX_FEEDBACK, &st->right);
+				else
+					step_missing(p, v[4], "right", "feedback");
+				if (fv[1])
+					step_get_text(p, fv[1], "the feedback 'wrong'", LESSON_MAX_FEEDBACK, &st->wrong);
+				else
+					step_missing(p, v[4], "wrong", "feedback");
 			}
-		report(p, type, true, "unknown step type '%s'; use explain or choice", t);
-		return;
-	}
-	st->type = LESSON_STEP_CHOICE;
-	if (!map_keys(p, n, "a choice step", keys, v))
-		return;
-	if (v[K_TEXT])
-		report(p, v[K_TEXT], true, "a choice step has a 'question', not a 'text'");
-	if (v[K_QUESTION])
-		get_text(p, v[K_QUESTION], "the question", LESSON_MAX_QUESTION, &st->text);
-	else
-		missing(p, n, "question", "this choice step");
-	if (v[K_PICTURE])
-		get_picture(p, v[K_PICTURE], &st->picture);
-	if (v[K_MULTIPLE])
-		get_bool(p, v[K_MULTIPLE], "multiple", &st->multiple);
-	if (v[K_ANSWERS])
-		parse_answers(p, st, v[K_ANSWERS]);
-	else
-		missing(p, n, "answers", "this choice step");
-	if (v[K_FEEDBACK]) {
-		static const char *const fk[] = {"right", "wrong", NULL};
-		yaml_node_t *fv[2];
-		if (map_keys(p, v[K_FEEDBACK], "feedback", fk, fv)) {
-			if (fv[0])
-				get_text(p, fv[0], "the feedback 'right'", LESSON_MAX_FEEDBACK, &st->right);
-			else
-				missing(p, v[K_FEEDBACK], "right", "feedback");
-			if (fv[1])
-				get_text(p, fv[1], "the feedback 'wrong'", LESSON_MAX_FEEDBACK, &st->wrong);
-			else
-				missing(p, v[K_FEEDBACK], "wrong", "feedback");
+		} else {
+			step_missing(p, n, "feedback", "this step");
 		}
-	} else {
-		missing(p, n, "feedback", "this choice step");
 	}
+	if (kind->parse)
+		kind->parse(p, n, v + nc, st);
+}
+
+bool lesson_step_is_question(const struct lesson_step *st)
+{
+	return step_kind_of(st->type)->question;
+}
+
+bool lesson_step_judge(const struct lesson_step *st, const struct step_response *r)
+{
+	const struct step_kind *k = step_kind_of(st->type);
+	return k->judge && k->judge(st, r);
+}
+
+yaml_node_item_t *step_list(struct lesson_parse *p, yaml_node_t *list, const char *what, int lo, int hi, int *n)
+{
+	*n = 0;
+	if (!step_expect_kind(p, list, YAML_SEQUENCE_NODE, what))
+		return NULL;
+	int count = (int)(list->data.sequence.items.top - list->data.sequence.items.start);
+	if (count < lo || count > hi)
+		step_report(p, list, true, "%s: give %d to %d, not %d", what, lo, hi, count);
+	*n = count > hi ? hi : count;
+	return list->data.sequence.items.start;
+}
+
+int step_n_langs(const struct lesson_parse *p)
+{
+	return p->l->n_langs;
+}
+
+const struct lesson *step_lesson(const struct lesson_parse *p)
+{
+	return p->l;
 }
 
 bool lesson_competence_valid(const char *id)
@@ -442,22 +433,22 @@ static bool valid_id(const char *s)
 	return true;
 }
 
-static void parse_root(struct parse *p, yaml_node_t *root)
+static void parse_root(struct lesson_parse *p, yaml_node_t *root)
 {
 	static const char *const keys[] = {"id", "version", "title", "summary", "competences",
 	                                   "roles", "minutes", "steps", NULL};
 	enum { K_ID, K_VERSION, K_TITLE, K_SUMMARY, K_COMP, K_ROLES, K_MINUTES, K_STEPS, K_N };
 	yaml_node_t *v[K_N];
 	struct lesson *l = p->l;
-	if (!map_keys(p, root, "a lesson", keys, v))
+	if (!step_map_keys(p, root, "a lesson", keys, v))
 		return;
 	for (int i = 0; i < K_N; i++)
 		if (!v[i])
-			missing(p, root, keys[i], "this lesson");
+			step_missing(p, root, keys[i], "this lesson");
 	if (v[K_ID]) {
-		const char *id = scalar(v[K_ID]);
+		const char *id = step_scalar(v[K_ID]);
 		if (!id || !valid_id(id)) {
-			report(p, v[K_ID], true, "id must be 3 to 48 lower-case letters, digits or '-', like tap-hold-drag");
+			step_report(p, v[K_ID], true, "id must be 3 to 48 lower-case letters, digits or '-', like tap-hold-drag");
 		} else {
 			l->id = util_strdup(id);
 			l->id_line = (int)v[K_ID]->start_mark.line + 1;
@@ -465,20 +456,20 @@ static void parse_root(struct parse *p, yaml_node_t *root)
 		}
 	}
 	if (v[K_VERSION])
-		get_int(p, v[K_VERSION], "version", 1, 1000000, &l->version);
+		step_get_int(p, v[K_VERSION], "version", 1, 1000000, &l->version);
 	if (v[K_MINUTES])
-		get_int(p, v[K_MINUTES], "minutes", 1, 30, &l->minutes);
+		step_get_int(p, v[K_MINUTES], "minutes", 1, 30, &l->minutes);
 	if (!v[K_TITLE] || !read_langs(p, v[K_TITLE]))
 		return; /* without languages no text can be checked */
-	get_text(p, v[K_TITLE], "the title", LESSON_MAX_TITLE, &l->title);
-	get_text(p, v[K_SUMMARY], "the summary", LESSON_MAX_SUMMARY, &l->summary);
-	if (v[K_COMP] && expect_kind(p, v[K_COMP], YAML_SEQUENCE_NODE, "competences")) {
+	step_get_text(p, v[K_TITLE], "the title", LESSON_MAX_TITLE, &l->title);
+	step_get_text(p, v[K_SUMMARY], "the summary", LESSON_MAX_SUMMARY, &l->summary);
+	if (v[K_COMP] && step_expect_kind(p, v[K_COMP], YAML_SEQUENCE_NODE, "competences")) {
 		yaml_node_t *list = v[K_COMP];
 		for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++) {
-			yaml_node_t *c = node(p, *it);
-			const char *s = scalar(c);
+			yaml_node_t *c = step_node(p, *it);
+			const char *s = step_scalar(c);
 			if (!s || !lesson_competence_valid(s)) {
-				report(p, c, true, "'%s' is not a DigComp 2.2 competence (1.1-1.3, 2.1-2.6, 3.1-3.4, 4.1-4.4, 5.1-5.4)",
+				step_report(p, c, true, "'%s' is not a DigComp 2.2 competence (1.1-1.3, 2.1-2.6, 3.1-3.4, 4.1-4.4, 5.1-5.4)",
 				       s ? s : "?");
 				continue;
 			}
@@ -486,20 +477,20 @@ static void parse_root(struct parse *p, yaml_node_t *root)
 			for (int i = 0; i < l->n_competences; i++)
 				twice |= !strcmp(l->competences[i], s);
 			if (twice)
-				report(p, c, false, "competence %s is named twice", s);
+				step_report(p, c, false, "competence %s is named twice", s);
 			else if (l->n_competences == 8)
-				report(p, c, true, "name at most 8 competences; a lesson has one goal");
+				step_report(p, c, true, "name at most 8 competences; a lesson has one goal");
 			else
 				snprintf(l->competences[l->n_competences++], sizeof l->competences[0], "%s", s);
 		}
 		if (l->n_competences == 0)
-			report(p, list, true, "name at least one DigComp 2.2 competence, like \"4.2\"");
+			step_report(p, list, true, "name at least one DigComp 2.2 competence, like \"4.2\"");
 	}
-	if (v[K_ROLES] && expect_kind(p, v[K_ROLES], YAML_SEQUENCE_NODE, "roles")) {
+	if (v[K_ROLES] && step_expect_kind(p, v[K_ROLES], YAML_SEQUENCE_NODE, "roles")) {
 		yaml_node_t *list = v[K_ROLES];
 		for (yaml_node_item_t *it = list->data.sequence.items.start; it < list->data.sequence.items.top; it++) {
-			yaml_node_t *r = node(p, *it);
-			const char *s = scalar(r);
+			yaml_node_t *r = step_node(p, *it);
+			const char *s = step_scalar(r);
 			if (s && !strcmp(s, "worker"))
 				l->roles |= LESSON_ROLE_WORKER;
 			else if (s && !strcmp(s, "supervisor"))
@@ -507,22 +498,22 @@ static void parse_root(struct parse *p, yaml_node_t *root)
 			else if (s && !strcmp(s, "manager"))
 				l->roles |= LESSON_ROLE_MANAGER;
 			else
-				report(p, r, true, "'%s' is not a role; use worker, supervisor or manager", s ? s : "?");
+				step_report(p, r, true, "'%s' is not a role; use worker, supervisor or manager", s ? s : "?");
 		}
 		if (!l->roles)
-			report(p, list, true, "name at least one role: worker, supervisor or manager");
+			step_report(p, list, true, "name at least one role: worker, supervisor or manager");
 	}
-	if (v[K_STEPS] && expect_kind(p, v[K_STEPS], YAML_SEQUENCE_NODE, "steps")) {
+	if (v[K_STEPS] && step_expect_kind(p, v[K_STEPS], YAML_SEQUENCE_NODE, "steps")) {
 		yaml_node_t *list = v[K_STEPS];
 		int n = (int)(list->data.sequence.items.top - list->data.sequence.items.start);
 		if (n < 1 || n > MAX_STEPS) {
-			report(p, list, true, "a lesson has 1 to %d steps, not %d", MAX_STEPS, n);
+			step_report(p, list, true, "a lesson has 1 to %d steps, not %d", MAX_STEPS, n);
 			if (n > MAX_STEPS)
 				n = MAX_STEPS;
 		}
 		l->steps = calloc((size_t)(n ? n : 1), sizeof *l->steps);
 		for (int i = 0; i < n; i++)
-			parse_step(p, node(p, list->data.sequence.items.start[i]), &l->steps[l->n_steps++]);
+			parse_step(p, step_node(p, list->data.sequence.items.start[i]), &l->steps[l->n_steps++]);
 	}
 }
 
@@ -641,10 +632,10 @@ static void yaml_error(struct lesson_diag *d, const char *path, const yaml_parse
 
 struct lesson *lesson_parse(const char *path, const char *data, size_t len, struct lesson_diag *d)
 {
-	struct parse p = {.path = path, .d = d};
+	struct lesson_parse p = {.path = path, .d = d};
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
-		report(&p, NULL, true, "out of memory");
+		step_report(&p, NULL, true, "out of memory");
 		return NULL;
 	}
 	yaml_parser_set_input_string(&parser, (const unsigned char *)data, len);
@@ -677,7 +668,7 @@ struct lesson *lesson_parse(const char *path, const char *data, size_t len, stru
 	p.dir = util_dirname(path);
 	yaml_node_t *root = yaml_document_get_root_node(&p.doc);
 	if (!root)
-		report(&p, NULL, true, "the file is empty; a lesson starts with 'id:'");
+		step_report(&p, NULL, true, "the file is empty; a lesson starts with 'id:'");
 	else
 		parse_root(&p, root);
 	yaml_document_delete(&p.doc);
@@ -708,7 +699,7 @@ struct lesson *lesson_load(const char *path, struct lesson_diag *d)
 	return l;
 }
 
-static void text_free(struct lesson_text *t)
+void step_text_free(struct lesson_text *t)
 {
 	for (int i = 0; i < LESSON_MAX_LANGS; i++)
 		free(t->s[i]);
@@ -720,17 +711,21 @@ void lesson_destroy(struct lesson *l)
 		return;
 	for (int i = 0; i < l->n_steps; i++) {
 		struct lesson_step *st = &l->steps[i];
-		text_free(&st->text);
-		text_free(&st->right);
-		text_free(&st->wrong);
+		const struct step_kind *k = step_kind_of(st->type);
+		if (st->data && k->destroy)
+			k->destroy(st);
+		step_text_free(&st->text);
+		step_text_free(&st->hint);
+		step_text_free(&st->right);
+		step_text_free(&st->wrong);
 		for (int j = 0; j < st->n_answers; j++)
-			text_free(&st->answers[j].text);
+			step_text_free(&st->answers[j].text);
 		free(st->answers);
 		free(st->picture);
 	}
 	free(l->steps);
-	text_free(&l->title);
-	text_free(&l->summary);
+	step_text_free(&l->title);
+	step_text_free(&l->summary);
 	free(l->id);
 	free(l->path);
 	free(l);

@@ -24,7 +24,32 @@ struct lesson_text {
 	char *s[LESSON_MAX_LANGS]; /* indexed like lesson.langs */
 };
 
-enum lesson_step_type { LESSON_STEP_EXPLAIN, LESSON_STEP_CHOICE };
+enum lesson_step_type {
+	LESSON_STEP_EXPLAIN,
+	LESSON_STEP_CHOICE,
+	LESSON_STEP_TRUEFALSE,
+	LESSON_STEP_ORDER,
+	LESSON_STEP_MATCH,
+	LESSON_STEP_HOTSPOT,
+	LESSON_STEP_BLANKS,
+	LESSON_STEP_MARKWORDS,
+	LESSON_STEP_KEYBOARD,
+	LESSON_STEP_GESTURE,
+	LESSON_STEP_SIM,
+	LESSON_STEP_SCENARIO,
+	LESSON_STEP_COUNT
+};
+
+#define LESSON_MAX_HINT 160
+
+/* What a learner answered: the chosen or placed item indexes in order,
+ * or typed text; each step type says what its numbers mean. */
+#define STEP_RESPONSE_MAX 64
+struct step_response {
+	int n;
+	int v[STEP_RESPONSE_MAX];
+	char text[160];
+};
 
 struct lesson_answer {
 	struct lesson_text text;
@@ -34,13 +59,21 @@ struct lesson_answer {
 struct lesson_step {
 	enum lesson_step_type type;
 	int line;
-	struct lesson_text text; /* explain: the text; choice: the question */
+	struct lesson_text text; /* explain: the text; the others: the question */
 	char *picture;           /* full path, or NULL */
+	struct lesson_text hint; /* "where to look"; empty when not given */
+	struct lesson_text right, wrong;
+	/* choice (and the answers of truefalse, as "true"/"false") */
 	bool multiple;
 	struct lesson_answer *answers;
 	int n_answers;
-	struct lesson_text right, wrong;
+	void *data; /* the other step types: their own struct (step_*.c) */
 };
+
+/* Is this response to a question step right? */
+bool lesson_step_judge(const struct lesson_step *st, const struct step_response *r);
+/* Whether the step asks something (has feedback and is judged). */
+bool lesson_step_is_question(const struct lesson_step *st);
 
 enum lesson_role {
 	LESSON_ROLE_WORKER = 1,

@@ -153,7 +153,12 @@ xvfb)
 	while [ ! -s start-x.json ] && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
 	set -- $(sed -n 's/.*"label": "Ik ben nieuw".*"rect": \[\([0-9]*\), \([0-9]*\), \([0-9]*\), \([0-9]*\)\].*/\1 \2 \3 \4/p' start-x.json)
 	if [ $# -eq 4 ]; then
-		DISPLAY=:$n xdotool mousemove $(($1 + $3 / 2)) $(($2 + $4 / 2)) click 1
+		# Let the window settle, move, then click: under load the first
+		# motion may arrive while the window is still being mapped.
+		sleep 0.3
+		DISPLAY=:$n xdotool mousemove $(($1 + $3 / 2)) $(($2 + $4 / 2))
+		sleep 0.2
+		DISPLAY=:$n xdotool click 1
 		ok
 	else
 		bad "no 'Ik ben nieuw' button in the dump"

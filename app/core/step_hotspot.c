@@ -1,0 +1,5 @@
+/* Step `hotspot`: not built yet. `check` rejects it with a message that says
+ * so; lessons/FORMAT.md describes what it will take. */
+#include "step.h"
+
+const struct step_kind step_hotspot = {.name = "hotspot", .type = LESSON_STEP_HOTSPOT};

@@ -1,0 +1,5 @@
+/* Step `keyboard`: not built yet. `check` rejects it with a message that says
+ * so; lessons/FORMAT.md describes what it will take. */
+#include "step.h"
+
+const struct step_kind step_keyboard = {.name = "keyboard", .type = LESSON_STEP_KEYBOARD};

@@ -1,0 +1,5 @@
+/* Step `order`: not built yet. `check` rejects it with a message that says
+ * so; lessons/FORMAT.md describes what it will take. */
+#include "step.h"
+
+const struct step_kind step_order = {.name = "order", .type = LESSON_STEP_ORDER};
