@@ -45,6 +45,9 @@ static const char *const migrations[] = {
 	"  learner_id TEXT NOT NULL, lesson_id TEXT NOT NULL, step INTEGER NOT NULL,"
 	"  started_ms INTEGER NOT NULL, updated_ms INTEGER NOT NULL,"
 	"  PRIMARY KEY(learner_id, lesson_id));",
+	/* 2: the hint ladder and the time an answer took */
+	"ALTER TABLE attempts ADD COLUMN hints INTEGER NOT NULL DEFAULT 0;"
+	"ALTER TABLE attempts ADD COLUMN ms INTEGER NOT NULL DEFAULT 0;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -383,7 +386,7 @@ bool store_attempt_add(struct store *s, const struct store_attempt *a, char id_o
 		return false;
 	}
 	sqlite3_stmt *st = prep(s, "INSERT INTO attempts(id, learner_id, lesson_id, lesson_version, step,"
-	                           " correct, answer, at_ms, device, seq) VALUES(?,?,?,?,?,?,?,?,?,?)");
+	                           " correct, answer, at_ms, device, seq, hints, ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
 	if (!st)
 		return false;
 	sqlite3_bind_text(st, 1, id_out, -1, SQLITE_STATIC);
@@ -396,6 +399,8 @@ bool store_attempt_add(struct store *s, const struct store_attempt *a, char id_o
 	sqlite3_bind_int64(st, 8, now_ms(s));
 	sqlite3_bind_text(st, 9, s->device, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 10, s->seq + 1);
+	sqlite3_bind_int(st, 11, a->hints);
+	sqlite3_bind_int64(st, 12, a->ms > 0 ? a->ms : 0);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -510,8 +515,8 @@ bool store_attempt_counts(struct store *s, const char *learner_id, const char *l
 	sqlite3_stmt *st = prep(s,
 		"WITH run AS (SELECT a.* FROM attempts a WHERE a.learner_id=?1 AND a.lesson_id=?2"
 		"  AND a.at_ms >= coalesce((SELECT started_ms FROM progress WHERE learner_id=?1 AND lesson_id=?2), 0)),"
-		" firsts AS (SELECT step, correct, min(seq) FROM run GROUP BY step)"
-		" SELECT (SELECT count(*) FROM run), (SELECT count(*) FROM firsts WHERE correct)");
+		" firsts AS (SELECT step, correct, hints, min(seq) FROM run GROUP BY step)"
+		" SELECT (SELECT count(*) FROM run), (SELECT count(*) FROM firsts WHERE correct AND hints = 0)");
 	if (!st)
 		return false;
 	sqlite3_bind_text(st, 1, learner_id, -1, SQLITE_STATIC);

@@ -28,7 +28,9 @@ struct store_attempt {
 	int lesson_version;
 	int step;
 	bool correct;
-	const char *answer; /* what was chosen, as the lesson's answer indexes */
+	const char *answer; /* what was chosen (item indexes) or typed */
+	int hints;          /* rung of the hint ladder reached before answering */
+	int64_t ms;         /* time from the step shown to the answer */
 };
 
 /* Where a learner is in a lesson: the step to continue at, and whether the

@@ -8,6 +8,7 @@
 #include "../core/lesson.h"
 #include "../core/log.h"
 #include "../core/store.h"
+#include "player.h"
 #include "widgets.h"
 
 #include <libintl.h>
@@ -37,11 +38,6 @@ enum action {
 	A_STOP,
 	A_OPEN_LESSON,
 	A_LESSON_PAGE,
-	A_STEP_NEXT,
-	A_STEP_BACK,
-	A_ANSWER,
-	A_CHECK,
-	A_RETRY,
 	A_END_HOME,
 	A_NOTICE_OK,
 };
@@ -89,19 +85,12 @@ struct ui_app {
 	int n_lessons, lesson_page;
 	int resume; /* index into lessons, or -1 */
 
-	const struct lesson *lesson;
-	int step;
-	bool chosen[6];
-	bool answered, right;
+	struct player pl; /* pl.lesson is NULL outside a lesson */
+	int64_t now_ms, step_shown_ms; /* for the time an answer took */
 	int end_attempts, end_first_right, end_questions;
 
 	char notice[600];
 };
-
-static const char *L(const struct ui_app *a, const struct lesson_text *t)
-{
-	return lesson_str(a->lesson, t, a->cfg.lang);
-}
 
 static void set_notice(struct ui_app *a, const char *msg)
 {
@@ -159,12 +148,12 @@ static void go(struct ui_app *a, enum screen s)
 	a->dirty = true;
 	if (s == SCREEN_START) {
 		memset(&a->me, 0, sizeof a->me);
-		a->lesson = NULL;
+		a->pl.lesson = NULL;
 		load_learners(a);
 		if (a->page * 12 >= a->n_learners)
 			a->page = 0;
 	} else if (s == SCREEN_HOME) {
-		a->lesson = NULL;
+		a->pl.lesson = NULL;
 		load_home(a);
 	}
 }
@@ -216,9 +205,8 @@ void ui_app_notice(struct ui_app *a, const char *msg)
 
 static void start_step(struct ui_app *a, int step)
 {
-	a->step = step;
-	a->answered = a->right = false;
-	memset(a->chosen, 0, sizeof a->chosen);
+	player_begin(&a->pl, step);
+	a->step_shown_ms = a->now_ms;
 	a->dirty = true;
 }
 
@@ -231,21 +219,22 @@ static void open_lesson(struct ui_app *a, int k)
 		store_failed(a, _("The lesson could not be started."));
 		return;
 	}
-	a->lesson = l;
+	a->pl.lesson = l;
+	a->pl.lang = a->cfg.lang;
 	start_step(a, step);
 	a->screen = SCREEN_LESSON;
 }
 
 static void finish_lesson(struct ui_app *a)
 {
-	const struct lesson *l = a->lesson;
+	const struct lesson *l = a->pl.lesson;
 	if (!store_progress_set(a->cfg.store, a->me.id, l->id, l->version, l->n_steps, true)) {
 		store_failed(a, _("Your progress could not be saved."));
 		return;
 	}
 	a->end_questions = 0;
 	for (int i = 0; i < l->n_steps; i++)
-		a->end_questions += l->steps[i].type == LESSON_STEP_CHOICE;
+		a->end_questions += lesson_step_is_question(&l->steps[i]);
 	if (!store_attempt_counts(a->cfg.store, a->me.id, l->id, &a->end_attempts, &a->end_first_right))
 		a->end_first_right = -1;
 	a->screen = SCREEN_END;
@@ -254,8 +243,8 @@ static void finish_lesson(struct ui_app *a)
 
 static void next_step(struct ui_app *a, int delta)
 {
-	const struct lesson *l = a->lesson;
-	int step = a->step + delta;
+	const struct lesson *l = a->pl.lesson;
+	int step = a->pl.step + delta;
 	if (step < 0)
 		return;
 	if (step >= l->n_steps) {
@@ -271,26 +260,30 @@ static void next_step(struct ui_app *a, int delta)
 
 static void answer(struct ui_app *a)
 {
-	const struct lesson_step *st = &a->lesson->steps[a->step];
-	bool right = true, any = false;
-	char given[32] = "";
-	for (int i = 0; i < st->n_answers; i++) {
-		if (a->chosen[i]) {
-			snprintf(given + strlen(given), sizeof given - strlen(given), "%s%d", any ? "," : "", i);
-			any = true;
-		}
-		if (a->chosen[i] != st->answers[i].correct)
-			right = false;
-	}
-	if (!any)
+	struct player *pl = &a->pl;
+	const struct lesson_step *st = player_step(pl);
+	const struct step_view *v = step_view_of(st->type);
+	struct step_response r;
+	pl->submit = false;
+	if (!v || pl->answered || !v->response(pl, &r))
 		return;
+	char given[sizeof r.text + STEP_RESPONSE_MAX * 4];
+	given[0] = 0;
+	if (r.text[0])
+		snprintf(given, sizeof given, "%s", r.text);
+	else
+		for (int i = 0; i < r.n; i++)
+			snprintf(given + strlen(given), sizeof given - strlen(given), "%s%d", i ? "," : "", r.v[i]);
+	bool right = lesson_step_judge(st, &r);
 	struct store_attempt at = {
 		.learner_id = a->me.id,
-		.lesson_id = a->lesson->id,
-		.lesson_version = a->lesson->version,
-		.step = a->step,
+		.lesson_id = pl->lesson->id,
+		.lesson_version = pl->lesson->version,
+		.step = pl->step,
 		.correct = right,
 		.answer = given,
+		.hints = pl->hints,
+		.ms = a->now_ms - a->step_shown_ms,
 	};
 	char id[LP_ID_LEN + 1];
 	/* The answer is durable before the learner sees any feedback. */
@@ -298,9 +291,48 @@ static void answer(struct ui_app *a)
 		store_failed(a, _("Your answer could not be saved."));
 		return;
 	}
-	a->answered = true;
-	a->right = right;
+	pl->answered = true;
+	pl->right = right;
 	a->dirty = true;
+}
+
+/* The lesson screen's own actions. */
+static void act_lesson(struct ui_app *a, int action, int arg)
+{
+	struct player *pl = &a->pl;
+	const struct lesson_step *st = player_step(pl);
+	const struct step_view *v = step_view_of(st->type);
+	switch (action) {
+	case PLAYER_A_VIEW:
+		if (v && !pl->answered) {
+			v->tap(pl, arg);
+			if (pl->submit)
+				answer(a);
+		}
+		break;
+	case PLAYER_A_HINT:
+		if (pl->hints < 3)
+			pl->hints++;
+		break;
+	case PLAYER_A_CHECK:
+		answer(a);
+		break;
+	case PLAYER_A_RETRY: {
+		/* After a wrong answer the ladder goes up a rung by itself, so
+		 * mistakes do not pile up (errorless learning). */
+		int hints = pl->hints < 3 ? pl->hints + 1 : 3;
+		player_begin(pl, pl->step);
+		pl->hints = hints;
+		a->step_shown_ms = a->now_ms;
+		break;
+	}
+	case PLAYER_A_NEXT:
+		next_step(a, 1);
+		break;
+	case PLAYER_A_BACK:
+		next_step(a, -1);
+		break;
+	}
 }
 
 /* ---- input ---- */
@@ -349,6 +381,11 @@ static void create_learner(struct ui_app *a)
 static void act(struct ui_app *a, int action, int arg)
 {
 	a->dirty = true;
+	if (action >= PLAYER_A_VIEW) {
+		if (a->screen == SCREEN_LESSON && a->pl.lesson)
+			act_lesson(a, action, arg);
+		return;
+	}
 	switch ((enum action)action) {
 	case A_NONE:
 		break;
@@ -419,31 +456,6 @@ static void act(struct ui_app *a, int action, int arg)
 	case A_LESSON_PAGE:
 		a->lesson_page += arg;
 		break;
-	case A_STEP_NEXT:
-		next_step(a, 1);
-		break;
-	case A_STEP_BACK:
-		next_step(a, -1);
-		break;
-	case A_ANSWER: {
-		const struct lesson_step *st = &a->lesson->steps[a->step];
-		if (a->answered || arg < 0 || arg >= st->n_answers)
-			break;
-		if (st->multiple) {
-			a->chosen[arg] = !a->chosen[arg];
-		} else {
-			memset(a->chosen, 0, sizeof a->chosen);
-			a->chosen[arg] = true;
-			answer(a);
-		}
-		break;
-	}
-	case A_CHECK:
-		answer(a);
-		break;
-	case A_RETRY:
-		start_step(a, a->step);
-		break;
 	case A_END_HOME:
 		go(a, SCREEN_HOME);
 		break;
@@ -498,6 +510,17 @@ static void gesture(struct ui_app *a, const struct ui_gesture *g)
 void ui_app_input(struct ui_app *a, const struct ui_event *ev)
 {
 	struct ui_gesture g[2];
+	if (ev->time_ms)
+		a->now_ms = ev->time_ms;
+	if (a->screen == SCREEN_LESSON && a->pl.lesson && !a->notice[0]) {
+		const struct step_view *v = step_view_of(player_step(&a->pl)->type);
+		if (v && v->input && !a->pl.answered) {
+			v->input(&a->pl, ev);
+			a->dirty = true;
+			if (a->pl.submit)
+				answer(a);
+		}
+	}
 	switch (ev->type) {
 	case UI_EV_POINTER_DOWN:
 	case UI_EV_POINTER_MOVE:
@@ -537,6 +560,7 @@ void ui_app_input(struct ui_app *a, const struct ui_event *ev)
 void ui_app_tick(struct ui_app *a, int64_t now_ms)
 {
 	struct ui_gesture g;
+	a->now_ms = now_ms;
 	if (ui_pointer_tick(&a->ptr, now_ms, &g))
 		gesture(a, &g);
 }
@@ -548,42 +572,6 @@ int64_t ui_app_deadline(const struct ui_app *a)
 
 /* ---- layout ---- */
 
-static void header(struct ui_app *a, struct build *b, const char *title, const char *avatar)
-{
-	int h = mm(b, MM_HEADER);
-	add_panel(b, (struct ui_rect){0, 0, a->cfg.w, h}, C_HEADER, C_LINE, 0, 0);
-	add_panel(b, (struct ui_rect){0, h - mm(b, 0.5), a->cfg.w, mm(b, 0.5)}, C_LINE, C_LINE, 0, 0);
-	int x = mm(b, MM_MARGIN);
-	if (avatar) {
-		int s = mm(b, 18);
-		add_image(b, (struct ui_rect){x, (h - s) / 2, s, s}, avatar, NULL);
-		x += s + mm(b, 5);
-	} else {
-		int s = mm(b, 14);
-		struct ui_elem *logo = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){x, (h - s) / 2, s, s});
-		logo->bg = C_PRIMARY;
-		logo->radius = mm(b, 3);
-		logo->image = "icon:lesson";
-		logo->tint_image = true;
-		logo->fg = C_ON_PRIMARY;
-		logo->image_rect = (struct ui_rect){x + s / 6, (h - s) / 2 + s / 6, s * 2 / 3, s * 2 / 3};
-		x += s + mm(b, 5);
-	}
-	int th = text_height(b, title, a->cfg.w / 2, MM_HEADING, true);
-	add_text(b, UI_ROLE_HEADING, title, x, (h - th) / 2, a->cfg.w - x - mm(b, 80), MM_HEADING, true, C_TEXT,
-	         C_HEADER, ALIGN_START);
-}
-
-/* The button at the top right (Stop, Back): as wide as its word needs. */
-static struct ui_rect stop_rect(struct ui_app *a, struct build *b, const char *label)
-{
-	int w = b->metrics->width(b->metrics->ud, label, strlen(label), mm(b, MM_TEXT), true) + mm(b, 10 + 3 + 12);
-	int h = mm(b, 20);
-	if (w < mm(b, 56))
-		w = mm(b, 56);
-	return (struct ui_rect){a->cfg.w - mm(b, MM_MARGIN) - w, (mm(b, MM_HEADER) - h) / 2, w, h};
-}
-
 static char *avatar_key(struct build *b, int avatar)
 {
 	if (avatar < 0 || avatar >= N_AVATARS)
@@ -594,7 +582,7 @@ static char *avatar_key(struct build *b, int avatar)
 static void screen_start(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	header(a, b, "Leerplek", NULL);
+	add_header(b, a->cfg.w, "Leerplek", NULL);
 	int y = mm(b, MM_HEADER) + mm(b, 8);
 	const char *title = a->n_learners ? _("Tap your name") : _("Welcome!");
 	y += add_text(b, UI_ROLE_HEADING, title, m, y, W - 2 * m, MM_TITLE, true, C_TEXT, C_BG, ALIGN_START);
@@ -661,8 +649,8 @@ static void screen_start(struct ui_app *a, struct build *b)
 static void screen_new_name(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	header(a, b, _("New on Leerplek"), NULL);
-	add_button(b, stop_rect(a, b, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_BACK, 0);
+	add_header(b, a->cfg.w, _("New on Leerplek"), NULL);
+	add_button(b, top_right_rect(b, a->cfg.w, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_BACK, 0);
 	int y = mm(b, MM_HEADER) + mm(b, 8);
 	int key_w = mm(b, 27), key_h = mm(b, 21), gap = mm(b, 3);
 	int kb_w = 10 * key_w + 9 * gap;
@@ -739,8 +727,8 @@ static void screen_new_name(struct ui_app *a, struct build *b)
 static void screen_new_avatar(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	header(a, b, _("New on Leerplek"), NULL);
-	add_button(b, stop_rect(a, b, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_BACK, 0);
+	add_header(b, a->cfg.w, _("New on Leerplek"), NULL);
+	add_button(b, top_right_rect(b, a->cfg.w, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_BACK, 0);
 	int y = mm(b, MM_HEADER) + mm(b, 8);
 	char *prompt = arena_printf(b->arena, _("%s, pick a picture for yourself."), a->name);
 	y += add_text(b, UI_ROLE_HEADING, prompt, m, y, W - 2 * m, MM_HEADING, true, C_TEXT, C_BG, ALIGN_START);
@@ -834,8 +822,8 @@ static void lesson_card(struct ui_app *a, struct build *b, int k, struct ui_rect
 static void screen_home(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	header(a, b, arena_printf(b->arena, _("Hello %s"), a->me.name), avatar_key(b, a->me.avatar));
-	add_button(b, stop_rect(a, b, _("Stop")), _("Stop"), "icon:stop", BUTTON_SECONDARY, A_STOP, 0);
+	add_header(b, a->cfg.w, arena_printf(b->arena, _("Hello %s"), a->me.name), avatar_key(b, a->me.avatar));
+	add_button(b, top_right_rect(b, a->cfg.w, _("Stop")), _("Stop"), "icon:stop", BUTTON_SECONDARY, A_STOP, 0);
 	int y = mm(b, MM_HEADER) + mm(b, 8);
 	if (a->resume >= 0) {
 		const struct lesson *l = a->lessons[a->resume];
@@ -894,171 +882,19 @@ static void screen_home(struct ui_app *a, struct build *b)
 		         MM_TEXT, false, C_TEXT, C_BG, ALIGN_START);
 }
 
-static void lesson_header(struct ui_app *a, struct build *b)
+static void screen_lesson(struct ui_app *a, struct build *b)
 {
-	const struct lesson *l = a->lesson;
-	header(a, b, lesson_str(l, &l->title, a->cfg.lang), NULL);
-	add_button(b, stop_rect(a, b, _("Stop")), _("Stop"), "icon:stop", BUTTON_SECONDARY, A_STOP, 0);
-	int m = mm(b, MM_MARGIN), y = mm(b, MM_HEADER) + mm(b, 5);
-	char *s = arena_printf(b->arena, _("Step %d of %d"), a->step + 1, l->n_steps);
-	int tw = mm(b, 64);
-	add_text(b, UI_ROLE_TEXT, s, a->cfg.w - m - tw, y, tw, MM_TEXT, false, C_TEXT, C_BG, ALIGN_START);
-	add_progress(b, (struct ui_rect){m, y + mm(b, 4), a->cfg.w - 2 * m - tw - mm(b, 8), mm(b, 5)}, a->step + 1,
-	             l->n_steps, s);
-}
-
-static void screen_explain(struct ui_app *a, struct build *b, const struct lesson_step *st)
-{
-	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	int y = mm(b, MM_HEADER) + mm(b, 22);
-	int bh = mm(b, MM_MAIN_BUTTON + 2);
-	int pic_w = st->picture ? mm(b, 160) : 0;
-	int text_w = W - 2 * m - (pic_w ? pic_w + mm(b, 16) : 0);
-	if (text_w > mm(b, 270))
-		text_w = mm(b, 270); /* about 60 characters a line */
-	int content_h = text_height(b, L(a, &st->text), text_w, MM_TEXT + 1, false);
-	int pic_h = pic_w * 3 / 4;
-	int block_w = text_w + (pic_w ? pic_w + mm(b, 16) : 0);
-	int x0 = (W - block_w) / 2;
-	int avail = H - m - bh - mm(b, 8) - y;
-	int block_h = content_h > pic_h ? content_h : pic_h;
-	int top = y + (avail - block_h) / 3;
-	if (top < y)
-		top = y;
-	add_text(b, UI_ROLE_TEXT, L(a, &st->text), x0, top + (block_h - content_h) / 2, text_w, MM_TEXT + 1, false, C_TEXT,
-	         C_BG, ALIGN_START);
-	if (pic_w) {
-		struct ui_rect r = {x0 + text_w + mm(b, 16), top + (block_h - pic_h) / 2, pic_w, pic_h};
-		add_panel(b, (struct ui_rect){r.x - mm(b, 2), r.y - mm(b, 2), r.w + mm(b, 4), r.h + mm(b, 4)}, C_SURFACE,
-		          C_LINE, mm(b, 0.5), mm(b, MM_RADIUS));
-		add_image(b, r, st->picture, NULL);
-	}
-	int bw = mm(b, 80);
-	add_button(b, (struct ui_rect){W - m - bw, H - m - bh, bw, bh}, _("Next"), "icon:next", BUTTON_PRIMARY,
-	           A_STEP_NEXT, 0);
-	if (a->step > 0)
-		add_button(b, (struct ui_rect){m, H - m - bh, bw, bh}, _("Back"), "icon:back", BUTTON_QUIET, A_STEP_BACK, 0);
-}
-
-static void screen_choice(struct ui_app *a, struct build *b, const struct lesson_step *st)
-{
-	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	int y = mm(b, MM_HEADER) + mm(b, 20);
-	int pic_w = st->picture ? mm(b, 120) : 0;
-	int col_w = W - 2 * m - (pic_w ? pic_w + mm(b, 12) : 0);
-	if (col_w > mm(b, 280))
-		col_w = mm(b, 280); /* about 60 characters a line */
-	int block_w = col_w + (pic_w ? pic_w + mm(b, 12) : 0);
-	int x0 = (W - block_w) / 2;
-	y += add_text(b, UI_ROLE_HEADING, L(a, &st->text), x0, y, col_w, MM_TEXT + 1, true, C_TEXT, C_BG, ALIGN_START);
-	y += mm(b, 3);
-	if (st->multiple)
-		y += add_text(b, UI_ROLE_TEXT, _("More than one answer can be right. Tap all that are right, then tap Check."),
-		              x0, y, col_w, MM_TEXT, false, C_TEXT_MUTED, C_BG, ALIGN_START);
-	if (pic_w) {
-		struct ui_rect r = {x0 + col_w + mm(b, 12), y, pic_w, pic_w * 3 / 4};
-		add_image(b, r, st->picture, NULL);
-	}
-	y += mm(b, 6);
-	int gap = mm(b, 4), pad = mm(b, 5), ic = mm(b, 10);
-	for (int i = 0; i < st->n_answers; i++) {
-		const char *t = L(a, &st->answers[i].text);
-		int tw = col_w - 3 * pad - ic;
-		int h = text_height(b, t, tw, MM_TEXT, false) + 2 * mm(b, 5);
-		if (h < mm(b, MM_MAIN_BUTTON))
-			h = mm(b, MM_MAIN_BUTTON);
-		struct ui_rect r = {x0, y, col_w, h};
-		struct ui_elem *e = add_elem(b, UI_ROLE_BUTTON, r);
-		bool chosen = a->chosen[i];
-		e->label = t;
-		e->radius = mm(b, MM_RADIUS);
-		e->border_w = mm(b, chosen ? 1.25 : 0.5);
-		e->tappable = !a->answered;
-		e->action = e->tappable ? A_ANSWER : 0;
-		e->arg = i;
-		const char *icon;
-		struct ui_color fg = C_TEXT, mark = C_PRIMARY;
-		if (a->answered && chosen && st->answers[i].correct) {
-			e->bg = C_RIGHT_BG, e->border = C_RIGHT, icon = "icon:check", mark = C_RIGHT;
-		} else if (a->answered && chosen) {
-			e->bg = C_WRONG_BG, e->border = C_WRONG, icon = "icon:cross", mark = C_WRONG;
-		} else {
-			e->bg = is_pressed(b, A_ANSWER, i) ? C_PRESSED : chosen ? C_SELECTED : C_SURFACE;
-			e->border = chosen ? C_PRIMARY : C_CONTROL_EDGE;
-			icon = chosen ? "icon:check" : NULL;
-		}
-		/* The mark: an empty ring or box to tap, filled when chosen. */
-		struct ui_elem *box = add_elem(b, UI_ROLE_PANEL, (struct ui_rect){r.x + pad, r.y + (h - ic) / 2, ic, ic});
-		box->bg = icon ? mark : C_SURFACE;
-		box->border = icon ? mark : C_CONTROL_EDGE;
-		box->border_w = mm(b, 0.75);
-		box->radius = st->multiple ? mm(b, 2) : ic / 2;
-		if (icon) {
-			box->image = icon;
-			box->tint_image = true;
-			box->fg = C_ON_PRIMARY;
-			box->image_rect = (struct ui_rect){box->rect.x + ic / 6, box->rect.y + ic / 6, ic * 2 / 3, ic * 2 / 3};
-		}
-		int th = text_height(b, t, tw, MM_TEXT, false);
-		add_text(b, UI_ROLE_TEXT, t, r.x + 2 * pad + ic, r.y + (h - th) / 2, tw, MM_TEXT, false, fg, e->bg, ALIGN_START);
-		y += h + gap;
-	}
-	int bh = mm(b, MM_MAIN_BUTTON + 2), bw = mm(b, 80);
-	if (!a->answered) {
-		if (st->multiple) {
-			bool any = false;
-			for (int i = 0; i < st->n_answers; i++)
-				any |= a->chosen[i];
-			add_button(b, (struct ui_rect){W - m - bw, H - m - bh, bw, bh}, _("Check"), "icon:check",
-			           any ? BUTTON_PRIMARY : BUTTON_DISABLED, A_CHECK, 0);
-		}
-		if (a->step > 0)
-			add_button(b, (struct ui_rect){m, H - m - bh, bw, bh}, _("Back"), "icon:back", BUTTON_QUIET, A_STEP_BACK, 0);
-		return;
-	}
-	/* Feedback: what was right or not, and why, with the way on. */
-	const char *head = a->right ? _("Well done!") : _("Not quite.");
-	const char *why = L(a, a->right ? &st->right : &st->wrong);
-	int panel_w = W - 2 * m, ic2 = mm(b, 14);
-	if (!a->right)
-		bw = button_width(b, _("Try again"), true, 80);
-	int text_w = panel_w - 2 * pad - ic2 - mm(b, 6) - bw - mm(b, 8);
-	if (text_w > mm(b, 270))
-		text_w = mm(b, 270);
-	int th = text_height(b, head, text_w, MM_TEXT, true) + text_height(b, why, text_w, MM_TEXT, false);
-	int ph = th + 2 * mm(b, 6);
-	if (ph < bh + 2 * mm(b, 5))
-		ph = bh + 2 * mm(b, 5);
-	struct ui_rect p = {m, H - m - ph, panel_w, ph};
-	struct ui_color pbg = a->right ? C_RIGHT_BG : C_WRONG_BG, pfg = a->right ? C_RIGHT : C_WRONG;
-	struct ui_elem *panel = add_elem(b, UI_ROLE_NOTICE, p);
-	panel->bg = pbg;
-	panel->border = pfg;
-	panel->border_w = mm(b, 0.75);
-	panel->radius = mm(b, MM_RADIUS);
-	panel->label = head;
-	struct ui_elem *mark = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){p.x + pad, p.y + mm(b, 6), ic2, ic2});
-	mark->bg = pfg;
-	mark->radius = ic2 / 2;
-	mark->image = a->right ? "icon:check" : "icon:cross";
-	mark->tint_image = true;
-	mark->fg = C_ON_PRIMARY;
-	mark->image_rect = (struct ui_rect){mark->rect.x + ic2 / 5, mark->rect.y + ic2 / 5, ic2 * 3 / 5, ic2 * 3 / 5};
-	int tx = p.x + pad + ic2 + mm(b, 6), ty = p.y + (ph - th) / 2;
-	ty += add_text(b, UI_ROLE_HEADING, head, tx, ty, text_w, MM_TEXT, true, C_TEXT, pbg, ALIGN_START);
-	add_text(b, UI_ROLE_TEXT, why, tx, ty, text_w, MM_TEXT, false, C_TEXT, pbg, ALIGN_START);
-	struct ui_rect br = {p.x + p.w - pad - bw, p.y + (ph - bh) / 2, bw, bh};
-	if (a->right)
-		add_button(b, br, _("Next"), "icon:next", BUTTON_PRIMARY, A_STEP_NEXT, 0);
-	else
-		add_button(b, br, _("Try again"), "icon:back", BUTTON_PRIMARY, A_RETRY, 0);
+	const struct lesson *l = a->pl.lesson;
+	add_header(b, a->cfg.w, lesson_str(l, &l->title, a->cfg.lang), NULL);
+	add_button(b, top_right_rect(b, a->cfg.w, _("Stop")), _("Stop"), "icon:stop", BUTTON_SECONDARY, A_STOP, 0);
+	player_layout(&a->pl, b, a->cfg.w, a->cfg.h);
 }
 
 static void screen_end(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	const struct lesson *l = a->lesson;
-	header(a, b, lesson_str(l, &l->title, a->cfg.lang), NULL);
+	const struct lesson *l = a->pl.lesson;
+	add_header(b, a->cfg.w, lesson_str(l, &l->title, a->cfg.lang), NULL);
 	int s = mm(b, 44);
 	int y = mm(b, MM_HEADER) + mm(b, 20);
 	struct ui_elem *star = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){(W - s) / 2, y, s, s});
@@ -1125,7 +961,7 @@ static void notice(struct ui_app *a, struct build *b)
 static void screen_fatal(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, m = mm(b, MM_MARGIN);
-	header(a, b, "Leerplek", NULL);
+	add_header(b, a->cfg.w, "Leerplek", NULL);
 	int w = W - 2 * m > mm(b, 320) ? mm(b, 320) : W - 2 * m;
 	int x = (W - w) / 2, y = mm(b, MM_HEADER) + mm(b, 24);
 	int ic = mm(b, 20);
@@ -1159,13 +995,7 @@ const struct ui_drawlist *ui_app_frame(struct ui_app *a)
 	case SCREEN_NEW_NAME: screen_new_name(a, &b); break;
 	case SCREEN_NEW_AVATAR: screen_new_avatar(a, &b); break;
 	case SCREEN_HOME: screen_home(a, &b); break;
-	case SCREEN_LESSON:
-		lesson_header(a, &b);
-		if (a->lesson->steps[a->step].type == LESSON_STEP_EXPLAIN)
-			screen_explain(a, &b, &a->lesson->steps[a->step]);
-		else
-			screen_choice(a, &b, &a->lesson->steps[a->step]);
-		break;
+	case SCREEN_LESSON: screen_lesson(a, &b); break;
 	case SCREEN_END: screen_end(a, &b); break;
 	}
 	if (a->notice[0])

@@ -176,3 +176,40 @@ int button_width(struct build *b, const char *label, bool icon, double min_mm)
 	        (icon ? mm(b, 10 + 3) : 0) + mm(b, 2);
 	return w < mm(b, min_mm) ? mm(b, min_mm) : w;
 }
+
+void add_header(struct build *b, int W, const char *title, const char *avatar)
+{
+	int h = mm(b, MM_HEADER);
+	add_panel(b, (struct ui_rect){0, 0, W, h}, C_HEADER, C_LINE, 0, 0);
+	add_panel(b, (struct ui_rect){0, h - mm(b, 0.5), W, mm(b, 0.5)}, C_LINE, C_LINE, 0, 0);
+	int x = mm(b, MM_MARGIN);
+	if (avatar) {
+		int s = mm(b, 18);
+		add_image(b, (struct ui_rect){x, (h - s) / 2, s, s}, avatar, NULL);
+		x += s + mm(b, 5);
+	} else {
+		int s = mm(b, 14);
+		struct ui_elem *logo = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){x, (h - s) / 2, s, s});
+		logo->bg = C_PRIMARY;
+		logo->radius = mm(b, 3);
+		logo->image = "icon:lesson";
+		logo->tint_image = true;
+		logo->fg = C_ON_PRIMARY;
+		logo->image_rect = (struct ui_rect){x + s / 6, (h - s) / 2 + s / 6, s * 2 / 3, s * 2 / 3};
+		x += s + mm(b, 5);
+	}
+	int th = text_height(b, title, W / 2, MM_HEADING, true);
+	add_text(b, UI_ROLE_HEADING, title, x, (h - th) / 2, W - x - mm(b, 80), MM_HEADING, true, C_TEXT,
+	         C_HEADER, ALIGN_START);
+}
+
+/* The button at the top right (Stop, Back): as wide as its word needs. */
+struct ui_rect top_right_rect(struct build *b, int W, const char *label)
+{
+	int w = b->metrics->width(b->metrics->ud, label, strlen(label), mm(b, MM_TEXT), true) + mm(b, 10 + 3 + 12);
+	int h = mm(b, 20);
+	if (w < mm(b, 56))
+		w = mm(b, 56);
+	return (struct ui_rect){W - mm(b, MM_MARGIN) - w, (mm(b, MM_HEADER) - h) / 2, w, h};
+}
+

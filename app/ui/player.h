@@ -1,0 +1,62 @@
+/* The lesson player: the screen around a step (title, progress, question,
+ * hint ladder, feedback) and, per step type, a view (view_*.c) that lays
+ * out what the learner works with and turns taps into a response. The
+ * judging is the core's (lesson_step_judge), so views only collect. */
+#ifndef LP_PLAYER_H
+#define LP_PLAYER_H
+
+#include "../core/lesson.h"
+#include "widgets.h"
+
+/* Actions of the lesson screen; a view's own taps come as A_VIEW with an
+ * argument the view chooses. */
+enum player_action {
+	PLAYER_A_VIEW = 100,
+	PLAYER_A_HINT,
+	PLAYER_A_CHECK,
+	PLAYER_A_RETRY,
+	PLAYER_A_NEXT,
+	PLAYER_A_BACK,
+};
+
+struct player {
+	const struct lesson *lesson;
+	const char *lang;
+	int step;
+	/* the step on screen: scratch for the view */
+	int sel[STEP_RESPONSE_MAX];
+	int n_sel;
+	int pick; /* tap-then-tap: the item picked up, or -1 */
+	char typed[160];
+	/* the player's own */
+	bool answered, right;
+	int hints;        /* rung of the hint ladder reached: 0 to 3 */
+	bool submit;      /* set by a view when its response is complete */
+	const char *coach; /* a view's short advice after a near miss, or NULL */
+};
+
+struct step_view {
+	/* Lays the step's own part out in area. */
+	void (*layout)(struct player *pl, struct build *b, struct ui_rect area);
+	/* A tap on one of the view's elements (PLAYER_A_VIEW, arg). */
+	void (*tap)(struct player *pl, int arg);
+	/* The response so far; false while it is not complete. */
+	bool (*response)(const struct player *pl, struct step_response *r);
+	/* Raw input, for views that read gestures or typing; may be NULL. */
+	void (*input)(struct player *pl, const struct ui_event *ev);
+	/* Shows a Check button (the learner says when they are done). */
+	bool check_button;
+};
+
+const struct step_view *step_view_of(enum lesson_step_type type);
+const struct lesson_step *player_step(const struct player *pl);
+const char *player_text(const struct player *pl, const struct lesson_text *t);
+void player_begin(struct player *pl, int step);
+/* Lays out the whole lesson screen. */
+void player_layout(struct player *pl, struct build *b, int w, int h);
+/* Whether the response is complete (the Check button is live). */
+bool player_complete(const struct player *pl);
+
+extern const struct step_view view_choice, view_truefalse;
+
+#endif
