@@ -48,6 +48,8 @@ static const char *const migrations[] = {
 	/* 2: the hint ladder and the time an answer took */
 	"ALTER TABLE attempts ADD COLUMN hints INTEGER NOT NULL DEFAULT 0;"
 	"ALTER TABLE attempts ADD COLUMN ms INTEGER NOT NULL DEFAULT 0;",
+	/* 3: answers given in a mixed review (mastery) */
+	"ALTER TABLE attempts ADD COLUMN review INTEGER NOT NULL DEFAULT 0;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -223,6 +225,11 @@ const char *store_device_id(const struct store *s)
 	return s->device;
 }
 
+int64_t store_now_ms(const struct store *s)
+{
+	return now_ms(s);
+}
+
 void store_set_clock_offset(struct store *s, int64_t offset_ms)
 {
 	s->clock_offset_ms = offset_ms;
@@ -386,7 +393,7 @@ bool store_attempt_add(struct store *s, const struct store_attempt *a, char id_o
 		return false;
 	}
 	sqlite3_stmt *st = prep(s, "INSERT INTO attempts(id, learner_id, lesson_id, lesson_version, step,"
-	                           " correct, answer, at_ms, device, seq, hints, ms) VALUES(?,?,?,?,?,?,?,?,?,?,?,?)");
+	                           " correct, answer, at_ms, device, seq, hints, ms, review) VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?)");
 	if (!st)
 		return false;
 	sqlite3_bind_text(st, 1, id_out, -1, SQLITE_STATIC);
@@ -401,6 +408,7 @@ bool store_attempt_add(struct store *s, const struct store_attempt *a, char id_o
 	sqlite3_bind_int64(st, 10, s->seq + 1);
 	sqlite3_bind_int(st, 11, a->hints);
 	sqlite3_bind_int64(st, 12, a->ms > 0 ? a->ms : 0);
+	sqlite3_bind_int(st, 13, a->review);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -530,4 +538,38 @@ bool store_attempt_counts(struct store *s, const char *learner_id, const char *l
 	if (rc != SQLITE_ROW)
 		return fail(s, "count answers");
 	return true;
+}
+
+int store_lesson_answers(struct store *s, const char *learner_id, const char *lesson_id, struct mastery_answer **out)
+{
+	*out = NULL;
+	sqlite3_stmt *st = prep(s, "SELECT at_ms, correct, hints, review FROM attempts"
+	                           " WHERE learner_id = ? AND lesson_id = ? ORDER BY at_ms, seq");
+	if (!st)
+		return -1;
+	sqlite3_bind_text(st, 1, learner_id, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, lesson_id, -1, SQLITE_STATIC);
+	int n = 0, cap = 0, rc;
+	struct mastery_answer *v = NULL;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap ? cap * 2 : 32;
+			struct mastery_answer *nv = realloc(v, (size_t)cap * sizeof *v);
+			if (!nv)
+				break;
+			v = nv;
+		}
+		v[n++] = (struct mastery_answer){.at_ms = sqlite3_column_int64(st, 0),
+		                                 .correct = sqlite3_column_int(st, 1) != 0,
+		                                 .hints = sqlite3_column_int(st, 2),
+		                                 .review = sqlite3_column_int(st, 3) != 0};
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		free(v);
+		fail(s, "read answers");
+		return -1;
+	}
+	*out = v;
+	return n;
 }

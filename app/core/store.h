@@ -6,6 +6,7 @@
 #ifndef LP_STORE_H
 #define LP_STORE_H
 
+#include "mastery.h"
 #include "util.h"
 
 #include <stdbool.h>
@@ -31,6 +32,7 @@ struct store_attempt {
 	const char *answer; /* what was chosen (item indexes) or typed */
 	int hints;          /* rung of the hint ladder reached before answering */
 	int64_t ms;         /* time from the step shown to the answer */
+	bool review;        /* given in a mixed review */
 };
 
 /* Where a learner is in a lesson: the step to continue at, and whether the
@@ -77,7 +79,13 @@ bool store_last_open_lesson(struct store *s, const char *learner_id, char *lesso
 bool store_attempt_counts(struct store *s, const char *learner_id, const char *lesson_id,
                           int *attempts, int *first_right);
 
+/* A learner's answers in one lesson, in the order given (for mastery);
+ * *out is malloc'd. Returns the count or -1. */
+int store_lesson_answers(struct store *s, const char *learner_id, const char *lesson_id, struct mastery_answer **out);
+
 /* Clock seam: milliseconds added to the wall clock (script `clock +S`). */
 void store_set_clock_offset(struct store *s, int64_t offset_ms);
+/* The wall clock the store writes (with that offset). */
+int64_t store_now_ms(const struct store *s);
 
 #endif

@@ -6,6 +6,7 @@
  * before its feedback is shown; if the commit fails, the learner sees why
  * and nothing moves on. */
 #include "../core/lesson.h"
+#include "../core/mastery.h"
 #include "../core/log.h"
 #include "../core/store.h"
 #include "player.h"
@@ -39,6 +40,7 @@ enum action {
 	A_OPEN_LESSON,
 	A_LESSON_PAGE,
 	A_END_HOME,
+	A_REVIEW,
 	A_NOTICE_OK,
 };
 
@@ -84,6 +86,16 @@ struct ui_app {
 	struct store_progress *progress;
 	int n_lessons, lesson_page;
 	int resume; /* index into lessons, or -1 */
+	enum mastery *mastery;
+	int64_t *practised_at;
+	bool review_due;
+
+	/* a mixed review: question steps from practised lessons */
+#define REVIEW_MAX 5
+	const struct lesson *rv_lesson[REVIEW_MAX];
+	int rv_step[REVIEW_MAX];
+	int rv_n, rv_right;
+	bool end_review; /* the end screen is a review's */
 
 	struct player pl; /* pl.lesson is NULL outside a lesson */
 	int64_t now_ms, step_shown_ms; /* for the time an answer took */
@@ -121,8 +133,15 @@ static void load_home(struct ui_app *a)
 	const struct lesson_set *set = a->cfg.lessons;
 	free(a->lessons);
 	free(a->progress);
-	a->lessons = calloc((size_t)(set->n ? set->n : 1), sizeof *a->lessons);
-	a->progress = calloc((size_t)(set->n ? set->n : 1), sizeof *a->progress);
+	free(a->mastery);
+	free(a->practised_at);
+	size_t cap = (size_t)(set->n ? set->n : 1);
+	a->lessons = calloc(cap, sizeof *a->lessons);
+	a->progress = calloc(cap, sizeof *a->progress);
+	a->mastery = calloc(cap, sizeof *a->mastery);
+	a->practised_at = calloc(cap, sizeof *a->practised_at);
+	a->review_due = false;
+	int64_t today = mastery_local_day(store_now_ms(a->cfg.store));
 	a->n_lessons = 0;
 	a->resume = -1;
 	char open[64] = "";
@@ -135,6 +154,14 @@ static void load_home(struct ui_app *a)
 		a->lessons[k] = l;
 		if (!store_progress_get(a->cfg.store, a->me.id, l->id, &a->progress[k]))
 			store_failed(a, _("Your progress could not be read."));
+		struct mastery_answer *ans;
+		int n = store_lesson_answers(a->cfg.store, a->me.id, l->id, &ans);
+		a->mastery[k] = mastery_state(ans, n > 0 ? n : 0, a->progress[k].started || a->progress[k].completed,
+		                              mastery_local_day, &a->practised_at[k]);
+		free(ans);
+		/* A review is offered from the day after a lesson was practised. */
+		if (a->mastery[k] == MASTERY_PRACTISED && mastery_local_day(a->practised_at[k]) < today)
+			a->review_due = true;
 		if (has_open && !strcmp(open, l->id) && a->progress[k].started && a->progress[k].step > 0 &&
 		    a->progress[k].step < l->n_steps)
 			a->resume = k;
@@ -149,11 +176,13 @@ static void go(struct ui_app *a, enum screen s)
 	if (s == SCREEN_START) {
 		memset(&a->me, 0, sizeof a->me);
 		a->pl.lesson = NULL;
+		a->pl.review_len = 0;
 		load_learners(a);
 		if (a->page * 12 >= a->n_learners)
 			a->page = 0;
 	} else if (s == SCREEN_HOME) {
 		a->pl.lesson = NULL;
+		a->pl.review_len = 0;
 		load_home(a);
 	}
 }
@@ -179,6 +208,8 @@ void ui_app_destroy(struct ui_app *a)
 	free(a->learners);
 	free(a->lessons);
 	free(a->progress);
+	free(a->mastery);
+	free(a->practised_at);
 	free(a);
 }
 
@@ -237,6 +268,7 @@ static void finish_lesson(struct ui_app *a)
 		a->end_questions += lesson_step_is_question(&l->steps[i]);
 	if (!store_attempt_counts(a->cfg.store, a->me.id, l->id, &a->end_attempts, &a->end_first_right))
 		a->end_first_right = -1;
+	a->end_review = false;
 	a->screen = SCREEN_END;
 	a->dirty = true;
 }
@@ -284,6 +316,7 @@ static void answer(struct ui_app *a)
 		.answer = given,
 		.hints = pl->hints,
 		.ms = a->now_ms - a->step_shown_ms,
+		.review = pl->review_len > 0,
 	};
 	char id[LP_ID_LEN + 1];
 	/* The answer is durable before the learner sees any feedback. */
@@ -294,6 +327,66 @@ static void answer(struct ui_app *a)
 	pl->answered = true;
 	pl->right = right;
 	a->dirty = true;
+}
+
+/* A mixed review: up to five question steps, taken in turn from the
+ * lessons that are practised but not yet mastered, the first lesson and
+ * the first step chosen by the day so that reviews differ from day to day. */
+static void start_review(struct ui_app *a)
+{
+	int64_t day = mastery_local_day(store_now_ms(a->cfg.store));
+	const struct lesson *from[64];
+	int nf = 0;
+	for (int k = 0; k < a->n_lessons && nf < 64; k++)
+		if (a->mastery[k] == MASTERY_PRACTISED)
+			from[nf++] = a->lessons[k];
+	a->rv_n = a->rv_right = 0;
+	for (int round = 0; round < 40 && a->rv_n < REVIEW_MAX && nf > 0; round++) {
+		const struct lesson *l = from[(round + day) % nf];
+		int questions = 0;
+		for (int i = 0; i < l->n_steps; i++)
+			questions += lesson_step_is_question(&l->steps[i]);
+		if (!questions)
+			continue;
+		int want = (int)((day + round / nf) % questions), seen = 0;
+		for (int i = 0; i < l->n_steps; i++) {
+			if (!lesson_step_is_question(&l->steps[i]) || seen++ != want)
+				continue;
+			bool dup = false;
+			for (int j = 0; j < a->rv_n; j++)
+				dup |= a->rv_lesson[j] == l && a->rv_step[j] == i;
+			if (!dup) {
+				a->rv_lesson[a->rv_n] = l;
+				a->rv_step[a->rv_n] = i;
+				a->rv_n++;
+			}
+		}
+	}
+	if (a->rv_n == 0)
+		return;
+	a->pl.review_len = a->rv_n;
+	a->pl.review_pos = 0;
+	a->pl.lesson = a->rv_lesson[0];
+	a->pl.lang = a->cfg.lang;
+	start_step(a, a->rv_step[0]);
+	a->screen = SCREEN_LESSON;
+}
+
+static void next_review(struct ui_app *a)
+{
+	a->rv_right += a->pl.right && a->pl.hints == 0;
+	int i = ++a->pl.review_pos;
+	if (i >= a->rv_n) {
+		a->pl.review_len = 0;
+		a->end_questions = a->rv_n;
+		a->end_first_right = a->rv_right;
+		a->end_review = true;
+		a->screen = SCREEN_END;
+		a->dirty = true;
+		return;
+	}
+	a->pl.lesson = a->rv_lesson[i];
+	start_step(a, a->rv_step[i]);
 }
 
 /* The lesson screen's own actions. */
@@ -327,7 +420,10 @@ static void act_lesson(struct ui_app *a, int action, int arg)
 		break;
 	}
 	case PLAYER_A_NEXT:
-		next_step(a, 1);
+		if (pl->review_len)
+			next_review(a);
+		else
+			next_step(a, 1);
 		break;
 	case PLAYER_A_BACK:
 		next_step(a, -1);
@@ -455,6 +551,9 @@ static void act(struct ui_app *a, int action, int arg)
 		break;
 	case A_LESSON_PAGE:
 		a->lesson_page += arg;
+		break;
+	case A_REVIEW:
+		start_review(a);
 		break;
 	case A_END_HOME:
 		go(a, SCREEN_HOME);
@@ -787,9 +886,10 @@ static void lesson_card(struct ui_app *a, struct build *b, int k, struct ui_rect
 	card->arg = k;
 	int ic = mm(b, 12);
 	struct ui_elem *icon = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){r.x + pad, r.y + pad, ic, ic});
-	icon->bg = p->completed ? C_RIGHT : C_PRIMARY;
+	bool star = a->mastery[k] == MASTERY_MASTERED;
+	icon->bg = star ? RGB(0x8A5A12) : p->completed ? C_RIGHT : C_PRIMARY;
 	icon->radius = mm(b, 3);
-	icon->image = p->completed ? "icon:check" : "icon:lesson";
+	icon->image = star ? "icon:star" : p->completed ? "icon:check" : "icon:lesson";
 	icon->tint_image = true;
 	icon->fg = C_ON_PRIMARY;
 	icon->image_rect = (struct ui_rect){r.x + pad + ic / 6, r.y + pad + ic / 6, ic * 2 / 3, ic * 2 / 3};
@@ -802,7 +902,13 @@ static void lesson_card(struct ui_app *a, struct build *b, int k, struct ui_rect
 	char *status;
 	int done;
 	bool in_progress = p->started && p->step > 0 && p->step < l->n_steps;
-	if (in_progress) {
+	if (a->mastery[k] == MASTERY_MASTERED) {
+		status = arena_printf(b->arena, _("Mastered · %d min"), l->minutes);
+		done = l->n_steps;
+	} else if (a->mastery[k] == MASTERY_PRACTISED && !in_progress) {
+		status = arena_printf(b->arena, _("Practised · %d min"), l->minutes);
+		done = l->n_steps;
+	} else if (in_progress) {
 		status = arena_printf(b->arena, _("Step %d of %d · %d min"), p->step + 1, l->n_steps, l->minutes);
 		done = p->step;
 	} else if (p->completed) {
@@ -832,6 +938,12 @@ static void screen_home(struct ui_app *a, struct build *b)
 		char *label = arena_printf(b->arena, _("Go on with %s, step %d of %d"), lesson_str(l, &l->title, a->cfg.lang),
 		                           a->progress[a->resume].step + 1, l->n_steps);
 		add_button(b, r, label, "icon:play", BUTTON_PRIMARY, A_OPEN_LESSON, a->resume);
+		y += h + mm(b, 8);
+	}
+	if (a->review_due) {
+		int h = mm(b, 26);
+		add_button(b, (struct ui_rect){m, y, W - 2 * m, h}, _("Review: a few questions from your lessons"), "icon:star",
+		           a->resume >= 0 ? BUTTON_SECONDARY : BUTTON_PRIMARY, A_REVIEW, 0);
 		y += h + mm(b, 8);
 	}
 	y += add_text(b, UI_ROLE_HEADING, _("Your lessons"), m, y, W - 2 * m, MM_HEADING, true, C_TEXT, C_BG, ALIGN_START);
@@ -894,7 +1006,7 @@ static void screen_end(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
 	const struct lesson *l = a->pl.lesson;
-	add_header(b, a->cfg.w, lesson_str(l, &l->title, a->cfg.lang), NULL);
+	add_header(b, a->cfg.w, a->end_review ? _("Review") : lesson_str(l, &l->title, a->cfg.lang), NULL);
 	int s = mm(b, 44);
 	int y = mm(b, MM_HEADER) + mm(b, 20);
 	struct ui_elem *star = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){(W - s) / 2, y, s, s});
@@ -909,9 +1021,10 @@ static void screen_end(struct ui_app *a, struct build *b)
 	y += add_text(b, UI_ROLE_HEADING, arena_printf(b->arena, _("Well done, %s!"), a->me.name), (W - w) / 2, y, w,
 	              MM_TITLE, true, C_TEXT, C_BG, ALIGN_CENTER);
 	y += mm(b, 4);
-	y += add_text(b, UI_ROLE_TEXT,
-	              arena_printf(b->arena, _("You finished the lesson \"%s\"."), lesson_str(l, &l->title, a->cfg.lang)),
-	              (W - w) / 2, y, w, MM_TEXT, false, C_TEXT, C_BG, ALIGN_CENTER);
+	const char *done = a->end_review
+		? _("You went over what you learnt before.")
+		: arena_printf(b->arena, _("You finished the lesson \"%s\"."), lesson_str(l, &l->title, a->cfg.lang));
+	y += add_text(b, UI_ROLE_TEXT, done, (W - w) / 2, y, w, MM_TEXT, false, C_TEXT, C_BG, ALIGN_CENTER);
 	if (a->end_questions > 0 && a->end_first_right >= 0)
 		y += add_text(b, UI_ROLE_TEXT,
 		              arena_printf(b->arena, _("%d of %d questions right the first time."), a->end_first_right,

@@ -74,6 +74,8 @@ struct gesture_pointer {
 	int x0, y0, x, y;
 };
 
+#define GESTURE_QUEUE 4
+
 /* Up to two pointers; a third finger is ignored. Fields are private. */
 struct gesture_rec {
 	double tap_px, double_px, swipe_px;
@@ -94,7 +96,7 @@ struct gesture_rec {
 	struct gesture_result tap;
 
 	/* Finished gestures not yet handed out (one event can finish two). */
-	struct gesture_result queue[4];
+	struct gesture_result queue[GESTURE_QUEUE];
 	int q_head, q_len;
 };
 

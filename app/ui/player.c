@@ -54,11 +54,11 @@ static void progress_row(struct player *pl, struct build *b, int W)
 {
 	const struct lesson *l = pl->lesson;
 	int m = mm(b, MM_MARGIN), y = mm(b, MM_HEADER) + mm(b, 5);
-	char *s = arena_printf(b->arena, _("Step %d of %d"), pl->step + 1, l->n_steps);
+	int at = pl->review_len ? pl->review_pos : pl->step, of = pl->review_len ? pl->review_len : l->n_steps;
+	char *s = arena_printf(b->arena, pl->review_len ? _("Question %d of %d") : _("Step %d of %d"), at + 1, of);
 	int tw = mm(b, 64);
 	add_text(b, UI_ROLE_TEXT, s, W - m - tw, y, tw, MM_TEXT, false, C_TEXT, C_BG, ALIGN_START);
-	add_progress(b, (struct ui_rect){m, y + mm(b, 4), W - 2 * m - tw - mm(b, 8), mm(b, 5)}, pl->step + 1, l->n_steps,
-	             s);
+	add_progress(b, (struct ui_rect){m, y + mm(b, 4), W - 2 * m - tw - mm(b, 8), mm(b, 5)}, at + 1, of, s);
 }
 
 static void layout_explain(struct player *pl, struct build *b, int W, int H)
@@ -202,7 +202,7 @@ static void layout_question(struct player *pl, struct build *b, int W, int H)
 	int tw = button_width(b, tip, true, 56);
 	add_button(b, (struct ui_rect){m, H - m - bh, tw, bh}, tip, "icon:hint", pl->hints < 3 ? BUTTON_QUIET : BUTTON_DISABLED,
 	           PLAYER_A_HINT, 0);
-	if (pl->step > 0)
+	if (pl->step > 0 && !pl->review_len)
 		add_button(b, (struct ui_rect){m + tw + mm(b, 6), H - m - bh, bw, bh}, _("Back"), "icon:back", BUTTON_QUIET,
 		           PLAYER_A_BACK, 0);
 	if (v->check_button || st->multiple)

@@ -33,6 +33,8 @@ struct player {
 	int hints;        /* rung of the hint ladder reached: 0 to 3 */
 	bool submit;      /* set by a view when its response is complete */
 	const char *coach; /* a view's short advice after a near miss, or NULL */
+	/* in a mixed review: this question's place among all of them */
+	int review_pos, review_len;
 };
 
 struct step_view {

@@ -126,6 +126,15 @@ arabic)
 		--script "$here/arabic.script" 2>"$work/err"
 	expect_rc 0 $? "Arabic lesson"
 	;;
+review)
+	# Mastery: practised today, offered a mixed review the next day
+	# (clock +90000), mastered after answering it without a tip.
+	run --windowed=1280x800 --data "$work/data" --lessons "$here/fixtures/review" --script "$here/review.script" \
+		2>"$work/err"
+	expect_rc 0 $? "review run"
+	n=$(sqlite3 "$work/data/leerplek.db" "SELECT count(*) FROM attempts WHERE review = 1 AND correct = 1 AND hints = 0" 2>/dev/null)
+	[ "$n" = 3 ] && ok || bad "three right review answers stored, found '$n'"
+	;;
 touch)
 	# Taps arrive as finger events (a touchscreen), including a long hold
 	# on a button, which still counts as pressing it.

@@ -305,7 +305,7 @@ static void walk(const char *lessons_dir, int w, int h)
 	CHECK(visible(&r, score));
 	check_screen(&r, "end");
 	tap(&r, "My lessons");
-	CHECK(visible(&r, "Done"));
+	CHECK(visible(&r, "Practised"));
 	check_screen(&r, "home after");
 	struct store_learner *list;
 	CHECK(store_learner_list(s, &list) == 1 && list[0].lessons_done == 1);
