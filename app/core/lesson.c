@@ -285,7 +285,7 @@ void step_get_picture(struct lesson_parse *p, yaml_node_t *n, char **out)
 		step_report(p, n, true, "picture must be a file name");
 		return;
 	}
-	if (strchr(s, '/') || s[0] == '.') {
+	if (strchr(s, '/') || strchr(s, '\\') || strstr(s, "..") || s[0] == '.') {
 		step_report(p, n, true, "picture '%s' must be a file name beside the lesson, without folders", s);
 		return;
 	}

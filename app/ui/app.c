@@ -9,6 +9,7 @@
 #include "../core/mastery.h"
 #include "../core/log.h"
 #include "../core/store.h"
+#include "keyboard.h"
 #include "player.h"
 #include "widgets.h"
 
@@ -30,9 +31,6 @@ enum action {
 	A_NEW,
 	A_BACK,
 	A_KEY,
-	A_SHIFT,
-	A_BACKSPACE,
-	A_SPACE,
 	A_NAME_NEXT,
 	A_AVATAR,
 	A_AVATAR_DONE,
@@ -52,16 +50,6 @@ static const struct {
 	{"bicycle", N_("Bicycle")}, {"house", N_("House")}, {"cup", N_("Cup")},   {"boat", N_("Boat")},
 };
 #define N_AVATARS ((int)(sizeof avatars / sizeof avatars[0]))
-
-/* The on-screen keyboard: letters, the accented letters Dutch uses, and the
- * hyphen and space that names have. */
-static const char *const key_rows[][11] = {
-	{"q", "w", "e", "r", "t", "y", "u", "i", "o", "p", NULL},
-	{"a", "s", "d", "f", "g", "h", "j", "k", "l", NULL},
-	{"z", "x", "c", "v", "b", "n", "m", NULL},
-	{"é", "è", "ë", "ï", "ö", "ü", "ç", "-", NULL},
-};
-#define N_KEY_ROWS 4
 
 struct ui_app {
 	struct ui_app_config cfg;
@@ -433,33 +421,6 @@ static void act_lesson(struct ui_app *a, int action, int arg)
 
 /* ---- input ---- */
 
-static void type_text(struct ui_app *a, const char *s)
-{
-	size_t have = strlen(a->name), add = strlen(s);
-	if (have + add > STORE_NAME_MAX)
-		return;
-	if (a->shift && add == 1 && s[0] >= 'a' && s[0] <= 'z') {
-		a->name[have] = (char)(s[0] - 'a' + 'A');
-		a->name[have + 1] = 0;
-	} else if (a->shift && !strcmp(s, "é")) {
-		memcpy(a->name + have, "É", 3);
-	} else {
-		memcpy(a->name + have, s, add + 1);
-	}
-	a->shift = false;
-	a->dirty = true;
-}
-
-static void backspace(struct ui_app *a)
-{
-	size_t n = strlen(a->name);
-	if (n) {
-		a->name[n - util_utf8_last_len(a->name, n)] = 0;
-		a->shift = a->name[0] == 0;
-		a->dirty = true;
-	}
-}
-
 static void create_learner(struct ui_app *a)
 {
 	char id[LP_ID_LEN + 1];
@@ -510,21 +471,7 @@ static void act(struct ui_app *a, int action, int arg)
 			go(a, SCREEN_START);
 		break;
 	case A_KEY:
-		if (arg >= 0 && arg < N_KEY_ROWS * 11) {
-			const char *k = key_rows[arg / 11][arg % 11];
-			if (k)
-				type_text(a, k);
-		}
-		break;
-	case A_SHIFT:
-		a->shift = !a->shift;
-		break;
-	case A_BACKSPACE:
-		backspace(a);
-		break;
-	case A_SPACE:
-		if (a->name[0] && a->name[strlen(a->name) - 1] != ' ')
-			type_text(a, " ");
+		keyboard_press(a->name, sizeof a->name, &a->shift, arg);
 		break;
 	case A_NAME_NEXT: {
 		size_t n = strlen(a->name);
@@ -639,15 +586,15 @@ void ui_app_input(struct ui_app *a, const struct ui_event *ev)
 				int len = util_utf8_decode(ev->text + i, strlen(ev->text + i), &cp);
 				char one[5] = {0};
 				memcpy(one, ev->text + i, (size_t)len);
-				if (cp >= 0x20 && cp != 0xFFFD)
-					type_text(a, one);
+				if (cp >= 0x20 && cp != 0xFFFD && keyboard_type(a->name, sizeof a->name, &a->shift, one))
+					a->dirty = true;
 				i += (size_t)len;
 			}
 		}
 		break;
 	case UI_EV_KEY:
 		if (ev->key == UI_KEY_BACKSPACE && a->screen == SCREEN_NEW_NAME)
-			backspace(a);
+			a->dirty |= keyboard_press(a->name, sizeof a->name, &a->shift, KEYBOARD_ERASE);
 		else if (ev->key == UI_KEY_RETURN && a->screen == SCREEN_NEW_NAME)
 			act(a, A_NAME_NEXT, 0);
 		else if (ev->key == UI_KEY_ESCAPE && a->notice[0])
@@ -660,13 +607,30 @@ void ui_app_tick(struct ui_app *a, int64_t now_ms)
 {
 	struct ui_gesture g;
 	a->now_ms = now_ms;
+	if (a->screen == SCREEN_LESSON && a->pl.lesson && !a->pl.answered) {
+		const struct step_view *v = step_view_of(player_step(&a->pl)->type);
+		if (v && v->tick) {
+			bool before = a->pl.submit;
+			v->tick(&a->pl, now_ms);
+			a->dirty = true;
+			if (a->pl.submit && !before)
+				answer(a);
+		}
+	}
 	if (ui_pointer_tick(&a->ptr, now_ms, &g))
 		gesture(a, &g);
 }
 
 int64_t ui_app_deadline(const struct ui_app *a)
 {
-	return ui_pointer_deadline(&a->ptr);
+	int64_t d = ui_pointer_deadline(&a->ptr);
+	if (a->screen == SCREEN_LESSON && a->pl.lesson && !a->pl.answered) {
+		const struct step_view *v = step_view_of(player_step(&a->pl)->type);
+		int64_t vd = v && v->deadline ? v->deadline(&a->pl) : -1;
+		if (vd >= 0 && (d < 0 || vd < d))
+			d = vd;
+	}
+	return d;
 }
 
 /* ---- layout ---- */
@@ -751,8 +715,7 @@ static void screen_new_name(struct ui_app *a, struct build *b)
 	add_header(b, a->cfg.w, _("New on Leerplek"), NULL);
 	add_button(b, top_right_rect(b, a->cfg.w, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_BACK, 0);
 	int y = mm(b, MM_HEADER) + mm(b, 8);
-	int key_w = mm(b, 27), key_h = mm(b, 21), gap = mm(b, 3);
-	int kb_w = 10 * key_w + 9 * gap;
+	int kb_w = keyboard_width(b);
 	int x0 = (W - kb_w) / 2;
 	y += add_text(b, UI_ROLE_HEADING, _("What is your first name?"), x0, y, kb_w, MM_HEADING, true, C_TEXT, C_BG,
 	              ALIGN_START);
@@ -777,47 +740,7 @@ static void screen_new_name(struct ui_app *a, struct build *b)
 	add_panel(b, (struct ui_rect){tx + name_w + mm(b, 1), ty + mm(b, 2), mm(b, 0.75), th - mm(b, 4)}, C_PRIMARY,
 	          C_PRIMARY, 0, 0);
 	y += field_h + mm(b, 8);
-	for (int r = 0; r < N_KEY_ROWS; r++) {
-		int n = 0;
-		while (key_rows[r][n])
-			n++;
-		int extra = r == 2 ? 2 : r == 3 ? 1 : 0; /* shift+backspace, space */
-		int wide = r == 3 ? 3 * key_w + 2 * gap : key_w * 3 / 2 + gap / 2;
-		int row_w = n * key_w + (n - 1) * gap + (extra ? extra * (wide + gap) : 0);
-		int x = (W - row_w) / 2;
-		if (r == 2) {
-			add_button(b, (struct ui_rect){x, y, wide, key_h}, _("Capital"), "icon:shift",
-			           a->shift ? BUTTON_PRIMARY : BUTTON_QUIET, A_SHIFT, 0)->role = UI_ROLE_KEY;
-			b->dl->v[b->dl->n - 1].text = NULL; /* icon only; the label says it */
-			b->dl->v[b->dl->n - 1].n_lines = 0;
-			b->dl->v[b->dl->n - 1].image_rect.x = x + (wide - mm(b, 10)) / 2;
-			x += wide + gap;
-		}
-		for (int k = 0; k < n; k++) {
-			const char *s = key_rows[r][k];
-			char *shown = arena_strdup(b->arena, s);
-			if (a->shift && s[1] == 0 && s[0] >= 'a' && s[0] <= 'z')
-				shown[0] = (char)(s[0] - 'a' + 'A');
-			struct ui_elem *e = add_button(b, (struct ui_rect){x, y, key_w, key_h}, shown, NULL, BUTTON_QUIET, A_KEY, r * 11 + k);
-			e->role = UI_ROLE_KEY;
-			e->bold = false;
-			x += key_w + gap;
-		}
-		if (r == 2) {
-			struct ui_elem *e = add_button(b, (struct ui_rect){x, y, wide, key_h}, _("Erase"), "icon:backspace",
-			                               BUTTON_QUIET, A_BACKSPACE, 0);
-			e->role = UI_ROLE_KEY;
-			e->text = NULL;
-			e->n_lines = 0;
-			e->image_rect.x = x + (wide - mm(b, 10)) / 2;
-		}
-		if (r == 3) {
-			struct ui_elem *e = add_button(b, (struct ui_rect){x, y, wide, key_h}, _("Space"), "icon:space",
-			                               BUTTON_QUIET, A_SPACE, 0);
-			e->role = UI_ROLE_KEY;
-		}
-		y += key_h + gap;
-	}
+	add_keyboard(b, W / 2, y, a->shift, A_KEY);
 	int bw = mm(b, 80), bh = mm(b, MM_MAIN_BUTTON + 2);
 	add_button(b, (struct ui_rect){W - m - bw, H - m - bh, bw, bh}, _("Next"), "icon:next",
 	           a->name[0] ? BUTTON_PRIMARY : BUTTON_DISABLED, A_NAME_NEXT, 0);

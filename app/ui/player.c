@@ -10,16 +10,18 @@
 
 #define _(s) dgettext("leerplek", s)
 
-extern const struct step_view view_order, view_match, view_hotspot, view_blanks, view_markwords, view_keyboard,
-	view_gesture, view_sim, view_scenario;
-
 const struct step_view *step_view_of(enum lesson_step_type type)
 {
-	switch (type) {
-	case LESSON_STEP_CHOICE: return &view_choice;
-	case LESSON_STEP_TRUEFALSE: return &view_truefalse;
-	default: return NULL; /* explain, and types without a view yet */
-	}
+	static const struct step_view *const views[LESSON_STEP_COUNT] = {
+		[LESSON_STEP_CHOICE] = &view_choice,     [LESSON_STEP_TRUEFALSE] = &view_truefalse,
+		[LESSON_STEP_ORDER] = &view_order,       [LESSON_STEP_MATCH] = &view_match,
+		[LESSON_STEP_HOTSPOT] = &view_hotspot,   [LESSON_STEP_BLANKS] = &view_blanks,
+		[LESSON_STEP_MARKWORDS] = &view_markwords, [LESSON_STEP_KEYBOARD] = &view_keyboard,
+		[LESSON_STEP_GESTURE] = &view_gesture,   [LESSON_STEP_SIM] = &view_sim,
+		[LESSON_STEP_SCENARIO] = &view_scenario,
+	};
+	const struct step_view *v = (unsigned)type < LESSON_STEP_COUNT ? views[type] : NULL;
+	return v && v->layout ? v : NULL; /* explain has none */
 }
 
 const struct lesson_step *player_step(const struct player *pl)
@@ -41,6 +43,12 @@ void player_begin(struct player *pl, int step)
 	pl->answered = pl->right = pl->submit = false;
 	pl->hints = 0;
 	pl->coach = NULL;
+	pl->shift = false;
+	pl->n_aux = 0;
+	pl->node = 0;
+	const struct step_view *v = pl->lesson ? step_view_of(player_step(pl)->type) : NULL;
+	if (v && v->begin)
+		v->begin(pl);
 }
 
 bool player_complete(const struct player *pl)
@@ -212,6 +220,7 @@ static void layout_question(struct player *pl, struct build *b, int W, int H)
 
 void player_layout(struct player *pl, struct build *b, int w, int h)
 {
+	pl->u = b->u;
 	progress_row(pl, b, w);
 	if (step_view_of(player_step(pl)->type))
 		layout_question(pl, b, w, h);

@@ -6,6 +6,7 @@
 #define LP_PLAYER_H
 
 #include "../core/lesson.h"
+#include "gesture.h"
 #include "widgets.h"
 
 /* Actions of the lesson screen; a view's own taps come as A_VIEW with an
@@ -28,6 +29,12 @@ struct player {
 	int n_sel;
 	int pick; /* tap-then-tap: the item picked up, or -1 */
 	char typed[160];
+	bool shift;                   /* the on-screen keyboard's capitals */
+	int aux[STEP_RESPONSE_MAX];   /* more scratch: placements, pairs, fields */
+	int n_aux;
+	int node;                     /* sim screen or scenario node on show */
+	struct gesture_rec gesture;   /* for the gesture view */
+	double u;                     /* pixels per millimetre of the last layout */
 	/* the player's own */
 	bool answered, right;
 	int hints;        /* rung of the hint ladder reached: 0 to 3 */
@@ -44,8 +51,15 @@ struct step_view {
 	void (*tap)(struct player *pl, int arg);
 	/* The response so far; false while it is not complete. */
 	bool (*response)(const struct player *pl, struct step_response *r);
-	/* Raw input, for views that read gestures or typing; may be NULL. */
+	/* Raw input, for views that read gestures, drags or typing; may be NULL.
+	 * Taps on the view's elements still come through tap() as well. */
 	void (*input)(struct player *pl, const struct ui_event *ev);
+	/* Time passing (gesture timing); may be NULL. */
+	void (*tick)(struct player *pl, int64_t now_ms);
+	/* When tick is next needed (monotonic ms), or -1; may be NULL. */
+	int64_t (*deadline)(const struct player *pl);
+	/* Called when the step is shown afresh (also on "Try again"); may be NULL. */
+	void (*begin)(struct player *pl);
 	/* Shows a Check button (the learner says when they are done). */
 	bool check_button;
 };
@@ -59,6 +73,7 @@ void player_layout(struct player *pl, struct build *b, int w, int h);
 /* Whether the response is complete (the Check button is live). */
 bool player_complete(const struct player *pl);
 
-extern const struct step_view view_choice, view_truefalse;
+extern const struct step_view view_choice, view_truefalse, view_order, view_match, view_hotspot, view_blanks,
+	view_markwords, view_keyboard, view_gesture, view_sim, view_scenario;
 
 #endif

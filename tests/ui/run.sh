@@ -135,6 +135,33 @@ review)
 	n=$(sqlite3 "$work/data/leerplek.db" "SELECT count(*) FROM attempts WHERE review = 1 AND correct = 1 AND hints = 0" 2>/dev/null)
 	[ "$n" = 3 ] && ok || bad "three right review answers stored, found '$n'"
 	;;
+steps)
+	# One script per step type (tests/ui/steps/TYPE.script) against its
+	# lessons (tests/ui/fixtures/steps/TYPE/); TYPE.sql holds lines
+	# "QUERY -> EXPECTED" that must hold in the database afterwards.
+	for script in "$here"/steps/*.script; do
+		[ -f "$script" ] || continue
+		name=$(basename "$script" .script)
+		rm -rf "$work/data"
+		run --windowed=1920x1080 --data "$work/data" --lessons "$here/fixtures/steps/$name" --script "$script" \
+			2>"$work/err-$name"
+		rc=$?
+		if [ $rc -ne 0 ]; then
+			bad "$name: exit code $rc"
+			grep -v '^saved' "$work/err-$name" >&2
+			continue
+		fi
+		ok
+		[ -f "$here/steps/$name.sql" ] || continue
+		while IFS= read -r line; do
+			case $line in '' | '#'*) continue ;; esac
+			query=${line% -> *}
+			want=${line##* -> }
+			got=$(sqlite3 "$work/data/leerplek.db" "$query" 2>&1)
+			if [ "$got" = "$want" ]; then ok; else bad "$name: $query gave '$got', expected '$want'"; fi
+		done <"$here/steps/$name.sql"
+	done
+	;;
 touch)
 	# Taps arrive as finger events (a touchscreen), including a long hold
 	# on a button, which still counts as pressing it.
