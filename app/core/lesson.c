@@ -677,6 +677,8 @@ struct lesson *lesson_parse(const char *path, const char *data, size_t len, stru
 		lesson_destroy(p.l);
 		return NULL;
 	}
+	for (int i = 0; i < p.l->n_steps; i++)
+		p.l->n_questions += lesson_step_is_question(&p.l->steps[i]);
 	return p.l;
 }
 
@@ -705,11 +707,9 @@ void step_text_free(struct lesson_text *t)
 		free(t->s[i]);
 }
 
-void lesson_destroy(struct lesson *l)
+void lesson_strip(struct lesson *l)
 {
-	if (!l)
-		return;
-	for (int i = 0; i < l->n_steps; i++) {
+	for (int i = 0; l->steps && i < l->n_steps; i++) {
 		struct lesson_step *st = &l->steps[i];
 		const struct step_kind *k = step_kind_of(st->type);
 		if (st->data && k->destroy)
@@ -724,6 +724,14 @@ void lesson_destroy(struct lesson *l)
 		free(st->picture);
 	}
 	free(l->steps);
+	l->steps = NULL;
+}
+
+void lesson_destroy(struct lesson *l)
+{
+	if (!l)
+		return;
+	lesson_strip(l);
 	step_text_free(&l->title);
 	step_text_free(&l->summary);
 	free(l->id);
@@ -804,7 +812,8 @@ static void collect(const char *path, int depth, struct files *f, struct lesson_
 	free(sub.v);
 }
 
-void lesson_set_load(struct lesson_set *set, const char *const *paths, int n_paths, struct lesson_diag *d)
+static void set_load(struct lesson_set *set, const char *const *paths, int n_paths, struct lesson_diag *d,
+                     bool cards_only)
 {
 	memset(set, 0, sizeof *set);
 	struct files f = {0};
@@ -824,6 +833,8 @@ void lesson_set_load(struct lesson_set *set, const char *const *paths, int n_pat
 			l = NULL;
 		}
 		if (l) {
+			if (cards_only)
+				lesson_strip(l);
 			set->items[set->n++] = l;
 			free(f.v[i]);
 		} else {
@@ -831,6 +842,16 @@ void lesson_set_load(struct lesson_set *set, const char *const *paths, int n_pat
 		}
 	}
 	free(f.v);
+}
+
+void lesson_set_load(struct lesson_set *set, const char *const *paths, int n_paths, struct lesson_diag *d)
+{
+	set_load(set, paths, n_paths, d, false);
+}
+
+void lesson_set_load_cards(struct lesson_set *set, const char *const *paths, int n_paths, struct lesson_diag *d)
+{
+	set_load(set, paths, n_paths, d, true);
 }
 
 void lesson_set_finish(struct lesson_set *set)

@@ -93,8 +93,9 @@ struct lesson {
 	int n_competences;
 	unsigned roles;
 	int minutes;
-	struct lesson_step *steps;
+	struct lesson_step *steps; /* NULL in a catalogue card (lesson_strip) */
 	int n_steps;
+	int n_questions;
 };
 
 struct lesson_diag {
@@ -112,7 +113,7 @@ void lesson_destroy(struct lesson *l);
 const char *lesson_str(const struct lesson *l, const struct lesson_text *t, const char *lang);
 
 struct lesson_set {
-	struct lesson **items;
+	struct lesson **items; /* full lessons, or cards when loaded with cards_only */
 	int n;
 	char **skipped; /* paths of files that had errors */
 	int n_skipped;
@@ -122,6 +123,11 @@ struct lesson_set {
 /* Loads every *.yaml / *.yml file under each path (a file or a folder),
  * in name order, skipping files with errors and duplicate ids. */
 void lesson_set_load(struct lesson_set *set, const char *const *paths, int n_paths, struct lesson_diag *d);
+/* The same, keeping only what a lesson card needs (lesson_strip): the
+ * kiosk's catalogue. A lesson's steps are read again when it opens. */
+void lesson_set_load_cards(struct lesson_set *set, const char *const *paths, int n_paths, struct lesson_diag *d);
+/* Frees the steps, keeping id, version, path, texts of the card, counts. */
+void lesson_strip(struct lesson *l);
 void lesson_set_finish(struct lesson_set *set);
 const struct lesson *lesson_set_find(const struct lesson_set *set, const char *id);
 

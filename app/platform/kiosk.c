@@ -333,6 +333,29 @@ static void lesson_diag(void *ud, const char *path, int line, int col, bool is_e
 
 /* ---- set-up ---- */
 
+/* Reads the lesson cards and tells the screen; a file with errors is left
+ * out and named in a notice. */
+static void load_lessons(struct kiosk *k, const char *dir)
+{
+	struct lesson_diag diag = {.report = lesson_diag};
+	const char *paths[] = {dir};
+	lesson_set_finish(&k->lessons);
+	lesson_set_load_cards(&k->lessons, paths, 1, &diag);
+	LOG(INFO, "%d lessons loaded from %s, %d skipped", k->lessons.n, dir, k->lessons.n_skipped);
+	ui_app_set_lessons(k->app, &k->lessons);
+	if (k->lessons.n_skipped) {
+		char *msg = k->lessons.n_skipped == 1
+			? util_printf(dgettext("leerplek", "A lesson file could not be read and was left out: %s. "
+			                                   "A supervisor can run \"leerplek check\" on it to see why."),
+			              k->lessons.skipped[0])
+			: util_printf(dgettext("leerplek", "%d lesson files could not be read and were left out, for example %s. "
+			                                   "A supervisor can run \"leerplek check\" to see why."),
+			              k->lessons.n_skipped, k->lessons.skipped[0]);
+		ui_app_notice(k->app, msg);
+		free(msg);
+	}
+}
+
 static bool open_window(struct kiosk *k, char *err, size_t errlen)
 {
 	const struct kiosk_options *o = k->opt;
@@ -459,11 +482,6 @@ int kiosk_run(const struct kiosk_options *opt)
 		if (k.script_mode)
 			store_on_commit(k.store, on_commit, NULL);
 	}
-	struct lesson_diag diag = {.report = lesson_diag};
-	const char *paths[] = {opt->lessons_dir};
-	lesson_set_load(&k.lessons, paths, 1, &diag);
-	LOG(INFO, "%d lessons loaded from %s, %d skipped", k.lessons.n, opt->lessons_dir, k.lessons.n_skipped);
-
 	struct ui_app_config cfg = {
 		.store = k.store,
 		.lessons = &k.lessons,
@@ -475,18 +493,6 @@ int kiosk_run(const struct kiosk_options *opt)
 	};
 	cfg.px_per_mm = px_per_mm(&k);
 	k.app = ui_app_create(&cfg);
-	if (k.lessons.n_skipped) {
-		char *msg = k.lessons.n_skipped == 1
-			? util_printf(dgettext("leerplek", "A lesson file could not be read and was left out: %s. "
-			                                   "A supervisor can run \"leerplek check\" on it to see why."),
-			              k.lessons.skipped[0])
-			: util_printf(dgettext("leerplek", "%d lesson files could not be read and were left out, for example %s. "
-			                                   "A supervisor can run \"leerplek check\" to see why."),
-			              k.lessons.n_skipped, k.lessons.skipped[0]);
-		ui_app_notice(k.app, msg);
-		free(msg);
-	}
-
 	bool running = true, first = true;
 	int64_t script_wake = -1;
 	code = fatal ? 3 : 0;
@@ -497,6 +503,12 @@ int kiosk_run(const struct kiosk_options *opt)
 				struct timespec ts;
 				clock_gettime(CLOCK_MONOTONIC, &ts);
 				fprintf(stderr, "first-frame-ns %lld\n", (long long)ts.tv_sec * 1000000000LL + ts.tv_nsec);
+			}
+			if (first) {
+				/* The lessons are read after the first frame: the start
+				 * screen needs none, and start-up does not grow with
+				 * their number. */
+				load_lessons(&k, opt->lessons_dir);
 			}
 			first = false;
 		}

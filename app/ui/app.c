@@ -51,6 +51,8 @@ static const struct {
 };
 #define N_AVATARS ((int)(sizeof avatars / sizeof avatars[0]))
 
+#define REVIEW_MAX 5
+
 struct ui_app {
 	struct ui_app_config cfg;
 	struct arena arena;
@@ -79,13 +81,14 @@ struct ui_app {
 	bool review_due;
 
 	/* a mixed review: question steps from practised lessons */
-#define REVIEW_MAX 5
 	const struct lesson *rv_lesson[REVIEW_MAX];
 	int rv_step[REVIEW_MAX];
 	int rv_n, rv_right;
 	bool end_review; /* the end screen is a review's */
 
 	struct player pl; /* pl.lesson is NULL outside a lesson */
+	struct lesson *open;                 /* the lesson being played, read in full */
+	struct lesson *rv_loaded[REVIEW_MAX]; /* the lessons a review draws from */
 	int64_t now_ms, step_shown_ms; /* for the time an answer took */
 	int end_attempts, end_first_right, end_questions;
 
@@ -157,20 +160,45 @@ static void load_home(struct ui_app *a)
 	a->lesson_page = 0;
 }
 
+/* Lessons read in full for playing are let go when the learner leaves. */
+static void close_lessons(struct ui_app *a)
+{
+	a->pl.lesson = NULL;
+	a->pl.review_len = 0;
+	lesson_destroy(a->open);
+	a->open = NULL;
+	for (int i = 0; i < REVIEW_MAX; i++) {
+		lesson_destroy(a->rv_loaded[i]);
+		a->rv_loaded[i] = NULL;
+	}
+}
+
+/* A lesson card's full lesson, read from its file; NULL (with a notice)
+ * when the file can no longer be read. */
+static struct lesson *read_lesson(struct ui_app *a, const struct lesson *card)
+{
+	struct lesson_diag d = {0};
+	struct lesson *l = lesson_load(card->path, &d);
+	if (!l || strcmp(l->id, card->id) != 0) {
+		lesson_destroy(l);
+		set_notice(a, _("This lesson cannot be opened now: its file has changed or is damaged. Ask your supervisor."));
+		return NULL;
+	}
+	return l;
+}
+
 static void go(struct ui_app *a, enum screen s)
 {
 	a->screen = s;
 	a->dirty = true;
 	if (s == SCREEN_START) {
 		memset(&a->me, 0, sizeof a->me);
-		a->pl.lesson = NULL;
-		a->pl.review_len = 0;
+		close_lessons(a);
 		load_learners(a);
 		if (a->page * 12 >= a->n_learners)
 			a->page = 0;
 	} else if (s == SCREEN_HOME) {
-		a->pl.lesson = NULL;
-		a->pl.review_len = 0;
+		close_lessons(a);
 		load_home(a);
 	}
 }
@@ -198,6 +226,7 @@ void ui_app_destroy(struct ui_app *a)
 	free(a->progress);
 	free(a->mastery);
 	free(a->practised_at);
+	close_lessons(a);
 	free(a);
 }
 
@@ -213,6 +242,14 @@ void ui_app_resize(struct ui_app *a, int w, int h, double px_per_mm)
 bool ui_app_dirty(const struct ui_app *a)
 {
 	return a->dirty;
+}
+
+void ui_app_set_lessons(struct ui_app *a, const struct lesson_set *lessons)
+{
+	a->cfg.lessons = lessons;
+	if (a->screen == SCREEN_HOME)
+		go(a, SCREEN_HOME);
+	a->dirty = true;
 }
 
 void ui_app_notice(struct ui_app *a, const char *msg)
@@ -231,13 +268,18 @@ static void start_step(struct ui_app *a, int step)
 
 static void open_lesson(struct ui_app *a, int k)
 {
-	const struct lesson *l = a->lessons[k];
+	struct lesson *l = read_lesson(a, a->lessons[k]);
+	if (!l)
+		return;
 	const struct store_progress *p = &a->progress[k];
 	int step = p->started && p->step > 0 && p->step < l->n_steps ? p->step : 0;
 	if (step == 0 && !store_progress_set(a->cfg.store, a->me.id, l->id, l->version, 0, false)) {
+		lesson_destroy(l);
 		store_failed(a, _("The lesson could not be started."));
 		return;
 	}
+	close_lessons(a);
+	a->open = l;
 	a->pl.lesson = l;
 	a->pl.lang = a->cfg.lang;
 	start_step(a, step);
@@ -251,9 +293,7 @@ static void finish_lesson(struct ui_app *a)
 		store_failed(a, _("Your progress could not be saved."));
 		return;
 	}
-	a->end_questions = 0;
-	for (int i = 0; i < l->n_steps; i++)
-		a->end_questions += lesson_step_is_question(&l->steps[i]);
+	a->end_questions = l->n_questions;
 	if (!store_attempt_counts(a->cfg.store, a->me.id, l->id, &a->end_attempts, &a->end_first_right))
 		a->end_first_right = -1;
 	a->end_review = false;
@@ -323,17 +363,16 @@ static void answer(struct ui_app *a)
 static void start_review(struct ui_app *a)
 {
 	int64_t day = mastery_local_day(store_now_ms(a->cfg.store));
-	const struct lesson *from[64];
+	const struct lesson *from[REVIEW_MAX];
 	int nf = 0;
-	for (int k = 0; k < a->n_lessons && nf < 64; k++)
-		if (a->mastery[k] == MASTERY_PRACTISED)
-			from[nf++] = a->lessons[k];
+	close_lessons(a);
+	for (int k = 0; k < a->n_lessons && nf < REVIEW_MAX; k++)
+		if (a->mastery[k] == MASTERY_PRACTISED && (a->rv_loaded[nf] = read_lesson(a, a->lessons[k])))
+			from[nf] = a->rv_loaded[nf], nf++;
 	a->rv_n = a->rv_right = 0;
 	for (int round = 0; round < 40 && a->rv_n < REVIEW_MAX && nf > 0; round++) {
 		const struct lesson *l = from[(round + day) % nf];
-		int questions = 0;
-		for (int i = 0; i < l->n_steps; i++)
-			questions += lesson_step_is_question(&l->steps[i]);
+		int questions = l->n_questions;
 		if (!questions)
 			continue;
 		int want = (int)((day + round / nf) % questions), seen = 0;

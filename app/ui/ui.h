@@ -168,6 +168,8 @@ int64_t ui_app_deadline(const struct ui_app *app);
 bool ui_app_dirty(const struct ui_app *app);
 /* Lays out the current screen (only when dirty) and returns it. */
 const struct ui_drawlist *ui_app_frame(struct ui_app *app);
+/* The lessons (cards) were read or read again: the home screen follows. */
+void ui_app_set_lessons(struct ui_app *app, const struct lesson_set *lessons);
 /* A message for the person at the screen, shown above everything. */
 void ui_app_notice(struct ui_app *app, const char *msg);
 
