@@ -357,6 +357,62 @@ static void walk(const char *lessons_dir, int w, int h)
 	store_destroy(s);
 }
 
+/* Every step of every lesson in dir (the step-type fixtures), fresh and at
+ * the top of the hint ladder, keeps the rules of check_screen. Steps are
+ * reached by saving the learner's place and choosing "Go on". */
+static void walk_steps(const char *dir, int w, int h)
+{
+	char tmpl[] = "/tmp/lp-steps-XXXXXX", err[600];
+	char *data = mkdtemp(tmpl);
+	struct store *s = store_open(data, err, sizeof err);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	struct lesson_diag d = {0};
+	struct lesson_set set;
+	const char *paths[] = {dir};
+	lesson_set_load_cards(&set, paths, 1, &d);
+	CHECK(d.errors == 0);
+	char id[LP_ID_LEN + 1];
+	CHECK(store_learner_add(s, "Ali", 2, id));
+	ui_i18n_set_language("en");
+	struct rig r = {.w = w, .h = h, .u = 4.0 * fmin(w / 1920.0, h / 1080.0), .t = 1000};
+	struct ui_app_config cfg = {.store = s, .lessons = &set, .lang = "en", .metrics = fake, .w = w, .h = h,
+	                            .px_per_mm = r.u};
+	r.app = ui_app_create(&cfg);
+	int steps = 0;
+	for (int i = 0; i < set.n; i++) {
+		const struct lesson *l = set.items[i];
+		for (int k = 0; k < l->n_steps; k++) {
+			char where[128];
+			CHECK(store_progress_set(s, id, l->id, l->version, k == 0 ? 0 : k, false));
+			tap(&r, "Ali");
+			if (k == 0)
+				tap(&r, l->title.s[1]);
+			else
+				tap(&r, "Go on with");
+			char step[32];
+			snprintf(step, sizeof step, "Step %d of %d", k + 1, l->n_steps);
+			CHECK(visible(&r, step));
+			snprintf(where, sizeof where, "%s step %d", l->id, k + 1);
+			check_screen(&r, where);
+			if (find(ui_app_frame(r.app), "Tip", true)) {
+				tap(&r, "Tip");
+				tap(&r, "Tip");
+				tap(&r, "Tip");
+				snprintf(where, sizeof where, "%s step %d, answer shown", l->id, k + 1);
+				check_screen(&r, where);
+			}
+			tap(&r, "Stop");
+			steps++;
+		}
+	}
+	CHECK(steps >= set.n);
+	ui_app_destroy(r.app);
+	lesson_set_finish(&set);
+	store_destroy(s);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -370,5 +426,9 @@ int main(int argc, char **argv)
 	walk(argv[1], 1920, 1080);
 	walk(argv[1], 1280, 800);
 	walk(argv[1], 1024, 768);
+	if (argc > 2) {
+		walk_steps(argv[2], 1920, 1080);
+		walk_steps(argv[2], 1280, 800);
+	}
 	return test_done();
 }
