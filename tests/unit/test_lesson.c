@@ -117,7 +117,6 @@ static void test_errors(void)
 	expect_error("\"4.2\"", "\"6.1\"", 5, 15, "not a DigComp 2.2 competence");
 	expect_error("manager]", "boss]", 6, 17, "not a role");
 	expect_error("en: \"Which?\"", "fr: \"Quoi?\"", 15, 30, "no such language");
-	expect_error("type: explain", "type: order", 9, 11, "not built yet");
 	expect_error("type: explain", "type: dance", 9, 11, "unknown step type");
 	expect_error("        correct: true\n      - text: {nl: \"twee\", en: \"two\"}\n      - text: {nl: \"drie\", en: \"three\"}\n        correct: yes\n",
 	             "      - text: {nl: \"twee\", en: \"two\"}\n", 18, 7, "no right answer");

@@ -8,6 +8,7 @@
 #include "../../app/ui/ui.h"
 #include "test.h"
 
+#include <dirent.h>
 #include <math.h>
 #include <stdbool.h>
 
@@ -413,6 +414,26 @@ static void walk_steps(const char *dir, int w, int h)
 	store_destroy(s);
 }
 
+/* Each type's fixtures, one folder at a time (one home page each). */
+static void walk_step_folders(const char *root, int w, int h)
+{
+	DIR *d = opendir(root);
+	CHECK(d != NULL);
+	if (!d)
+		return;
+	int n = 0;
+	for (struct dirent *e; (e = readdir(d));) {
+		if (e->d_name[0] == '.')
+			continue;
+		char path[1024];
+		snprintf(path, sizeof path, "%s/%s", root, e->d_name);
+		walk_steps(path, w, h);
+		n++;
+	}
+	closedir(d);
+	CHECK(n >= 1);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -427,8 +448,8 @@ int main(int argc, char **argv)
 	walk(argv[1], 1280, 800);
 	walk(argv[1], 1024, 768);
 	if (argc > 2) {
-		walk_steps(argv[2], 1920, 1080);
-		walk_steps(argv[2], 1280, 800);
+		walk_step_folders(argv[2], 1920, 1080);
+		walk_step_folders(argv[2], 1280, 800);
 	}
 	return test_done();
 }
