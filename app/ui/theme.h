@@ -25,7 +25,7 @@
 #define C_WRONG_BG RGB(0xFBE7E1)
 #define C_WRONG RGB(0x9A3A22)
 #define C_NOTICE_BG RGB(0xFFF3D1)
-#define C_NOTICE RGB(0x7A5310)
+#define C_NOTICE RGB(0x664407) /* 7:1 on C_BG, for coaching lines too */
 #define C_STAR_BG RGB(0xF6DFA6)
 #define C_TRACK RGB(0xE3DDD1)
 #define C_DISABLED_BG RGB(0xE9E5DC)

@@ -1,0 +1,541 @@
+/* Step `hotspot`: the parser's checks (with line and column), the shape of
+ * the picture read from its file, the judge, and the view in the running
+ * ui: spots tappable by their labels, at least 20 mm even when small, never
+ * overlapping, a tap beside every spot doing nothing, one tap answering
+ * with one right spot and Check with several. */
+#include "../../app/core/lesson.h"
+#include "../../app/core/store.h"
+#include "../../app/ui/ui.h"
+#include "test.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#define FIXTURE "../ui/fixtures/steps/hotspot"
+
+/* The view's and the core's struct (app/core/step_hotspot.c). */
+struct hotspot_data {
+	int aspect_milli;
+	int box[6][4];
+};
+
+struct seen {
+	int n;
+	int line[16], col[16];
+	bool error[16];
+	char msg[16][300];
+};
+
+static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
+{
+	struct seen *s = ud;
+	(void)path;
+	if (s->n == 16)
+		return;
+	s->line[s->n] = line;
+	s->col[s->n] = col;
+	s->error[s->n] = is_error;
+	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
+	s->n++;
+}
+
+static char dir[64];
+
+static void write_file(const char *name, const void *data, size_t len)
+{
+	char path[256];
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	FILE *f = fopen(path, "wb");
+	fwrite(data, 1, len, f);
+	fclose(f);
+}
+
+static const char head[] = "id: hotspot-test\n"
+                           "version: 1\n"
+                           "title: {nl: \"T\"}\n"
+                           "summary: {nl: \"S\"}\n"
+                           "competences: [\"5.1\"]\n"
+                           "roles: [worker]\n"
+                           "minutes: 1\n"
+                           "steps:\n"
+                           "  - type: hotspot\n"
+                           "    question: {nl: \"Tik.\"}\n"
+                           "    feedback: {right: {nl: \"Ja\"}, wrong: {nl: \"Nee\"}}\n";
+/* head is 11 lines: the next line is line 12 */
+
+/* Parses head + body in dir (so pictures there are found). */
+static struct lesson *parse(const char *body, struct seen *seen)
+{
+	char text[4096], path[256];
+	snprintf(text, sizeof text, "%s%s", head, body);
+	snprintf(path, sizeof path, "%s/lesson.yaml", dir);
+	memset(seen, 0, sizeof *seen);
+	struct lesson_diag d = {.report = record, .ud = seen};
+	return lesson_parse(path, text, strlen(text), &d);
+}
+
+static bool has(const struct seen *s, int line, int col, const char *words)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->line[i] == line && s->col[i] == col && strstr(s->msg[i], words))
+			return true;
+	fprintf(stderr, "  no message at %d:%d with '%s'; got:\n", line, col, words);
+	for (int i = 0; i < s->n; i++)
+		fprintf(stderr, "    %d:%d %s\n", s->line[i], s->col[i], s->msg[i]);
+	return false;
+}
+
+static void test_parse(void)
+{
+	struct seen s;
+	static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"400\"/>\n";
+	write_file("p.svg", svg, sizeof svg - 1);
+	struct lesson *l = parse("    picture: p.svg\n"
+	                         "    spots:\n"
+	                         "      - {x: 10, y: 20, w: 20, h: 15, label: {nl: \"Mail\"}}\n"
+	                         "      - {x: 30, y: 20, w: 20, h: 15, label: {nl: \"Camera\"}, correct: true}\n",
+	                         &s);
+	CHECK(l && s.n == 0);
+	if (l) {
+		const struct lesson_step *st = &l->steps[0];
+		const struct hotspot_data *d = st->data;
+		CHECK(st->n_answers == 2 && !st->multiple);
+		CHECK_STR(st->answers[1].text.s[0], "Camera");
+		CHECK(!st->answers[0].correct && st->answers[1].correct);
+		CHECK(d && d->aspect_milli == 750);
+		CHECK(d && d->box[1][0] == 30 && d->box[1][1] == 20 && d->box[1][2] == 20 && d->box[1][3] == 15);
+		/* touching spots (10+20 = 30) are fine */
+		struct step_response r = {.n = 1, .v = {1}};
+		CHECK(lesson_step_judge(st, &r));
+		r.v[0] = 0;
+		CHECK(!lesson_step_judge(st, &r));
+		r.v[0] = 2;
+		CHECK(!lesson_step_judge(st, &r));
+		r.v[0] = -1;
+		CHECK(!lesson_step_judge(st, &r));
+		r.n = 0;
+		CHECK(!lesson_step_judge(st, &r));
+	}
+	lesson_destroy(l);
+
+	/* Several right spots: Check, and exactly the right set. */
+	l = parse("    picture: p.svg\n"
+	          "    spots:\n"
+	          "      - {x: 0, y: 0, w: 10, h: 10, label: {nl: \"A\"}, correct: true}\n"
+	          "      - {x: 50, y: 0, w: 10, h: 10, label: {nl: \"B\"}}\n"
+	          "      - {x: 0, y: 50, w: 10, h: 10, label: {nl: \"C\"}, correct: yes}\n",
+	          &s);
+	CHECK(l && s.n == 0);
+	if (l) {
+		const struct lesson_step *st = &l->steps[0];
+		CHECK(st->multiple);
+		struct step_response r = {.n = 2, .v = {0, 2}};
+		CHECK(lesson_step_judge(st, &r));
+		r.v[0] = 2, r.v[1] = 0;
+		CHECK(lesson_step_judge(st, &r)); /* order does not matter */
+		r.n = 1;
+		CHECK(!lesson_step_judge(st, &r)); /* one is missing */
+		r.n = 3, r.v[0] = 0, r.v[1] = 1, r.v[2] = 2;
+		CHECK(!lesson_step_judge(st, &r)); /* one too many */
+		r.n = 2, r.v[0] = 0, r.v[1] = 9;
+		CHECK(!lesson_step_judge(st, &r));
+	}
+	lesson_destroy(l);
+
+	/* No picture: the step says so, at the step. */
+	l = parse("    spots:\n"
+	          "      - {x: 0, y: 0, w: 10, h: 10, label: {nl: \"A\"}, correct: true}\n",
+	          &s);
+	CHECK(!l && has(&s, 9, 5, "no 'picture'"));
+	/* No spots at all, and a list that is too long. */
+	l = parse("    picture: p.svg\n", &s);
+	CHECK(!l && has(&s, 9, 5, "no 'spots'"));
+	l = parse("    picture: p.svg\n"
+	          "    spots:\n"
+	          "      - {x: 0, y: 0, w: 5, h: 5, label: {nl: \"1\"}, correct: true}\n"
+	          "      - {x: 10, y: 0, w: 5, h: 5, label: {nl: \"2\"}}\n"
+	          "      - {x: 20, y: 0, w: 5, h: 5, label: {nl: \"3\"}}\n"
+	          "      - {x: 30, y: 0, w: 5, h: 5, label: {nl: \"4\"}}\n"
+	          "      - {x: 40, y: 0, w: 5, h: 5, label: {nl: \"5\"}}\n"
+	          "      - {x: 50, y: 0, w: 5, h: 5, label: {nl: \"6\"}}\n"
+	          "      - {x: 60, y: 0, w: 5, h: 5, label: {nl: \"7\"}}\n",
+	          &s);
+	CHECK(!l && has(&s, 14, 7, "1 to 6, not 7"));
+	l = parse("    picture: p.svg\n    spots: []\n", &s);
+	CHECK(!l && has(&s, 13, 12, "1 to 6, not 0"));
+	/* Numbers out of range, missing keys, the edges, overlap, no right spot. */
+	l = parse("    picture: p.svg\n"
+	          "    spots:\n"
+	          "      - {x: 96, y: 0, w: 4, h: 5, label: {nl: \"A\"}}\n"
+	          "      - {x: 0, y: 0, w: 5, label: {nl: \"B\"}, correct: true, colour: red}\n"
+	          "      - {x: 90, y: 50, w: 20, h: 10, label: {nl: \"C\"}}\n"
+	          "      - {x: 0, y: 90, w: 10, h: 20, label: {nl: \"D\"}}\n"
+	          "      - {x: 40, y: 40, w: 10, h: 10}\n",
+	          &s);
+	CHECK(!l);
+	CHECK(has(&s, 14, 13, "from 0 to 95, not '96'"));
+	CHECK(has(&s, 14, 26, "from 5 to 100, not '4'"));
+	CHECK(has(&s, 15, 61, "unknown key 'colour'"));
+	CHECK(has(&s, 15, 9, "no 'h'"));
+	CHECK(has(&s, 16, 27, "right edge of the picture: x + w is 110"));
+	CHECK(has(&s, 17, 33, "bottom of the picture: y + h is 110"));
+	CHECK(has(&s, 18, 9, "no 'label'"));
+	l = parse("    picture: p.svg\n"
+	          "    spots:\n"
+	          "      - {x: 10, y: 10, w: 30, h: 30, label: {nl: \"Groot\"}}\n"
+	          "      - {x: 39, y: 39, w: 10, h: 10, label: {nl: \"Klein\"}}\n"
+	          "      - {x: 40, y: 10, w: 10, h: 29, label: {nl: \"Naast\"}}\n",
+	          &s);
+	CHECK(!l && has(&s, 15, 9, "overlaps spot 1 ('Groot')"));
+	CHECK(has(&s, 14, 7, "no spot is right"));
+	CHECK(s.n == 2); /* the third one only touches the first */
+	/* A picture that is not there is reported once, by the common check. */
+	l = parse("    picture: nothere.svg\n"
+	          "    spots:\n"
+	          "      - {x: 0, y: 0, w: 10, h: 10, label: {nl: \"A\"}, correct: true}\n",
+	          &s);
+	CHECK(!l && s.n == 1 && has(&s, 12, 14, "is missing"));
+}
+
+/* The picture's shape, as nanosvg and the PNG header give it. */
+static int aspect_of(const char *name)
+{
+	char body[512];
+	struct seen s;
+	snprintf(body, sizeof body,
+	         "    picture: %s\n"
+	         "    spots:\n"
+	         "      - {x: 0, y: 0, w: 10, h: 10, label: {nl: \"A\"}, correct: true}\n",
+	         name);
+	struct lesson *l = parse(body, &s);
+	int a = l && l->steps[0].data ? ((const struct hotspot_data *)l->steps[0].data)->aspect_milli : -1;
+	if (s.n)
+		a = -2 - s.n; /* a warning (or worse) was given */
+	lesson_destroy(l);
+	return a;
+}
+
+static void test_aspect(void)
+{
+	static const char vb[] = "<?xml version=\"1.0\"?>\n<!-- a comment -->\n"
+	                         "<svg xmlns=\"http://www.w3.org/2000/svg\"\n  viewBox=\"0 0 200,100\">\n</svg>\n";
+	write_file("vb.svg", vb, sizeof vb - 1);
+	CHECK(aspect_of("vb.svg") == 2000);
+	static const char units[] = "<svg xmlns='http://www.w3.org/2000/svg' width='40mm' height='3cm' viewBox='0 0 9 9'/>";
+	write_file("units.svg", units, sizeof units - 1);
+	CHECK(aspect_of("units.svg") == 1333);
+	/* stroke-width is not width; percentages fall back to the viewBox */
+	static const char pct[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" stroke-width=\"3\" width=\"100%\" height=\"100%\" "
+	                          "viewBox=\"0 0 300 400\"><rect width=\"9\" height=\"9\"/></svg>";
+	write_file("pct.svg", pct, sizeof pct - 1);
+	CHECK(aspect_of("pct.svg") == 750);
+	static const unsigned char png[] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n', 0, 0, 0, 13, 'I', 'H', 'D', 'R',
+	                                    0, 0, 0x03, 0x20, 0, 0, 0x02, 0x58, 8, 6, 0, 0, 0};
+	write_file("pic.png", png, sizeof png);
+	CHECK(aspect_of("pic.png") == 1333); /* 800 x 600 */
+	/* Without any size: a warning, and the lesson still loads. */
+	static const char none[] = "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"9\" height=\"9\"/></svg>";
+	write_file("none.svg", none, sizeof none - 1);
+	struct seen s;
+	struct lesson *l = parse("    picture: none.svg\n"
+	                         "    spots:\n"
+	                         "      - {x: 0, y: 0, w: 10, h: 10, label: {nl: \"A\"}, correct: true}\n",
+	                         &s);
+	CHECK(l && s.n == 1 && !s.error[0] && has(&s, 12, 14, "viewBox"));
+	lesson_destroy(l);
+}
+
+/* ---- the view, in the running ui ---- */
+
+static int fake_width(void *ud, const char *str, size_t n, int px, bool bold)
+{
+	(void)ud;
+	(void)bold;
+	int count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)str[i] & 0xC0) != 0x80)
+			count++;
+	return count * px / 2;
+}
+
+struct rig {
+	struct ui_app *app;
+	struct store *store;
+	struct lesson_set set;
+	int w, h;
+	double u;
+	int64_t t;
+};
+
+static const struct ui_elem *find(struct rig *r, const char *label, bool tappable)
+{
+	const struct ui_drawlist *dl = ui_app_frame(r->app);
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < dl->n; i++) {
+			const struct ui_elem *e = &dl->v[i];
+			if (tappable && (!e->tappable || !e->action))
+				continue;
+			const char *t = e->label ? e->label : e->text;
+			if (t && (pass == 0 ? !strcmp(t, label) : strstr(t, label) != NULL))
+				return e;
+		}
+	return NULL;
+}
+
+static void click(struct rig *r, int x, int y)
+{
+	struct ui_event ev = {.type = UI_EV_POINTER_DOWN, .time_ms = r->t, .x = x, .y = y, .pointer = -1};
+	ui_app_input(r->app, &ev);
+	ev.type = UI_EV_POINTER_UP;
+	ev.time_ms = r->t += 80;
+	ui_app_input(r->app, &ev);
+	r->t += 1000;
+	ui_app_tick(r->app, r->t);
+}
+
+static bool tap(struct rig *r, const char *label)
+{
+	const struct ui_elem *e = find(r, label, true);
+	if (!e) {
+		fprintf(stderr, "nothing tappable labelled '%s'\n", label);
+		return false;
+	}
+	click(r, e->rect.x + e->rect.w / 2, e->rect.y + e->rect.h / 2);
+	return true;
+}
+
+static bool overlap(struct ui_rect a, struct ui_rect b)
+{
+	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
+}
+
+/* The screen rules of tests/unit/test_ui.c that concern the view. */
+static void check_screen(struct rig *r, const char *where)
+{
+	const struct ui_drawlist *dl = ui_app_frame(r->app);
+	int fails = test_failed;
+	double min_tap = 20 * r->u - 1;
+	for (int i = 0; i < dl->n; i++) {
+		const struct ui_elem *e = &dl->v[i];
+		struct ui_rect q = e->rect;
+		CHECK(q.x >= 0 && q.y >= 0 && q.x + q.w <= r->w && q.y + q.h <= r->h);
+		if (e->tappable && e->action) {
+			CHECK(q.w >= min_tap && q.h >= min_tap);
+			CHECK(e->label && e->label[0]);
+			for (int j = i + 1; j < dl->n; j++)
+				if (dl->v[j].tappable && dl->v[j].action)
+					CHECK(!overlap(q, dl->v[j].rect));
+		}
+		if (e->text && e->n_lines) {
+			CHECK(e->text_px >= (int)lround(9 * r->u));
+			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
+		}
+	}
+	if (test_failed > fails)
+		fprintf(stderr, "  on screen: %s at %dx%d\n", where, r->w, r->h);
+}
+
+static bool open_rig(struct rig *r, const char *lessons, int w, int h)
+{
+	char tmpl[] = "/tmp/lp-hs-XXXXXX", err[600];
+	char *data = mkdtemp(tmpl);
+	*r = (struct rig){.w = w, .h = h, .u = 4.0 * fmin(w / 1920.0, h / 1080.0), .t = 1000};
+	r->store = store_open(data, err, sizeof err);
+	CHECK(r->store != NULL);
+	if (!r->store)
+		return false;
+	struct lesson_diag d = {0};
+	const char *paths[] = {lessons};
+	lesson_set_load_cards(&r->set, paths, 1, &d);
+	CHECK(d.errors == 0 && r->set.n == 1);
+	char id[LP_ID_LEN + 1];
+	CHECK(store_learner_add(r->store, "Ali", 2, id));
+	struct ui_app_config cfg = {.store = r->store, .lessons = &r->set, .lang = "en",
+	                            .metrics = {.width = fake_width}, .w = w, .h = h, .px_per_mm = r->u};
+	r->app = ui_app_create(&cfg);
+	tap(r, "Ali");
+	return r->set.n == 1 && tap(r, r->set.items[0]->title.s[1]);
+}
+
+static void close_rig(struct rig *r)
+{
+	ui_app_destroy(r->app);
+	lesson_set_finish(&r->set);
+	store_destroy(r->store);
+}
+
+/* The fixture lesson: one right spot, then two. */
+static void test_view(int w, int h)
+{
+	struct rig r;
+	if (!open_rig(&r, FIXTURE, w, h))
+		return;
+	CHECK(find(&r, "You want to take a photo", false) != NULL);
+	check_screen(&r, "hotspot fresh");
+	const struct ui_elem *cam = find(&r, "Camera", true), *mail = find(&r, "Mail", true);
+	CHECK(cam && mail);
+	/* Beside every spot (on the picture, between the icons): nothing. */
+	if (cam && mail) {
+		int x = cam->rect.x + cam->rect.w / 2, y = (cam->rect.y + cam->rect.h + mail->rect.y) / 2;
+		click(&r, x, y);
+		CHECK(!find(&r, "Not quite.", false) && !find(&r, "Well done!", false));
+	}
+	CHECK(find(&r, "Check", false) == NULL); /* one right spot: no Check */
+	tap(&r, "Tip");
+	tap(&r, "Tip");
+	check_screen(&r, "hotspot rung 2");
+	tap(&r, "Tip");
+	check_screen(&r, "hotspot rung 3");
+	/* Rung 3 shows the right spot's label (besides the spot's own label). */
+	int labels = 0;
+	const struct ui_drawlist *dl = ui_app_frame(r.app);
+	for (int i = 0; i < dl->n; i++)
+		labels += dl->v[i].text && !strcmp(dl->v[i].text, "Camera");
+	CHECK(labels == 1);
+	tap(&r, "Mail");
+	CHECK(find(&r, "Not quite.", false) != NULL);
+	check_screen(&r, "hotspot wrong");
+	tap(&r, "Try again");
+	tap(&r, "Camera");
+	CHECK(find(&r, "Well done!", false) != NULL);
+	check_screen(&r, "hotspot right");
+	tap(&r, "Next");
+
+	/* Two right spots: taps frame and unframe, Check sends. */
+	CHECK(find(&r, "Which apps send a message?", false) != NULL);
+	const struct ui_elem *check = find(&r, "Check", false);
+	CHECK(check && !check->tappable); /* nothing chosen yet */
+	tap(&r, "Messages");
+	tap(&r, "Phone");
+	tap(&r, "Phone");
+	CHECK(!find(&r, "Well done!", false) && !find(&r, "Not quite.", false));
+	check_screen(&r, "hotspot multiple");
+	tap(&r, "Mail");
+	tap(&r, "Check");
+	CHECK(find(&r, "Well done!", false) != NULL);
+	close_rig(&r);
+}
+
+/* Small spots side by side: each tappable rectangle grows to 20 mm around
+ * its spot, and where two would overlap they meet halfway instead. */
+static void test_small_spots(void)
+{
+	static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 400 300\"/>\n";
+	write_file("wide.svg", svg, sizeof svg - 1);
+	char path[256];
+	snprintf(path, sizeof path, "%s/lesson.yaml", dir);
+	FILE *f = fopen(path, "w");
+	fprintf(f, "%s", "id: small-spots\nversion: 1\ntitle: {nl: \"Klein\", en: \"Small\"}\n"
+	                  "summary: {nl: \"S\", en: \"S\"}\ncompetences: [\"5.1\"]\nroles: [worker]\nminutes: 1\nsteps:\n"
+	                  "  - type: hotspot\n"
+	                  "    question: {nl: \"Tik.\", en: \"Tap.\"}\n"
+	                  "    feedback: {right: {nl: \"Ja\", en: \"Yes\"}, wrong: {nl: \"Nee\", en: \"No\"}}\n"
+	                  "    picture: wide.svg\n"
+	                  "    spots:\n"
+	                  "      - {x: 10, y: 10, w: 5, h: 5, label: {nl: \"Een\", en: \"One\"}, correct: true}\n"
+	                  "      - {x: 15, y: 10, w: 5, h: 5, label: {nl: \"Twee\", en: \"Two\"}}\n"
+	                  "      - {x: 60, y: 60, w: 5, h: 5, label: {nl: \"Drie\", en: \"Three\"}}\n"
+	                  "      - {x: 0, y: 90, w: 5, h: 10, label: {nl: \"Vier\", en: \"Four\"}}\n");
+	fclose(f);
+	struct rig r;
+	if (!open_rig(&r, dir, 1280, 800))
+		return;
+	const struct ui_elem *e[4] = {find(&r, "One", true), find(&r, "Two", true), find(&r, "Three", true),
+	                              find(&r, "Four", true)};
+	CHECK(e[0] && e[1] && e[2] && e[3]);
+	if (e[0] && e[1] && e[2] && e[3]) {
+		int min = (int)lround(20 * r.u);
+		/* alone: 20 mm both ways, centred on the spot */
+		CHECK(e[2]->rect.w >= min - 1 && e[2]->rect.h >= min - 1);
+		CHECK(e[3]->rect.w >= min - 1 && e[3]->rect.h >= min - 1);
+		/* side by side: 20 mm high, and split where the spots touch */
+		CHECK(e[0]->rect.h >= min - 1 && e[1]->rect.h >= min - 1);
+		CHECK(e[0]->rect.x + e[0]->rect.w <= e[1]->rect.x);
+		CHECK(e[0]->rect.x + e[0]->rect.w == e[1]->rect.x); /* touching spots: no room for a gap */
+		for (int i = 0; i < 4; i++)
+			for (int j = i + 1; j < 4; j++)
+				CHECK(!overlap(e[i]->rect, e[j]->rect));
+		/* the one at the bottom edge stays inside the view */
+		CHECK(e[3]->rect.y + e[3]->rect.h <= r.h);
+		/* taps reach them: "One" is the answer */
+		tap(&r, "One");
+		CHECK(find(&r, "Well done!", false) != NULL);
+	}
+	close_rig(&r);
+}
+
+/* Rung 3 with three right spots in a row: each label shown once, none
+ * over another, all on screen. */
+static void test_labels(int w, int h)
+{
+	static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 300 400\"/>\n";
+	char sub[128], path[256];
+	snprintf(sub, sizeof sub, "%s/row", dir);
+	mkdir(sub, 0700);
+	snprintf(path, sizeof path, "%s/row/tall.svg", dir);
+	FILE *f = fopen(path, "w");
+	fputs(svg, f);
+	fclose(f);
+	snprintf(path, sizeof path, "%s/row/lesson.yaml", dir);
+	f = fopen(path, "w");
+	fprintf(f, "%s", "id: row-of-spots\nversion: 1\ntitle: {nl: \"Rij\", en: \"Row\"}\n"
+	                  "summary: {nl: \"S\", en: \"S\"}\ncompetences: [\"5.1\"]\nroles: [worker]\nminutes: 1\nsteps:\n"
+	                  "  - type: hotspot\n"
+	                  "    question: {nl: \"Tik op alle drie.\", en: \"Tap all three.\"}\n"
+	                  "    feedback: {right: {nl: \"Ja\", en: \"Yes\"}, wrong: {nl: \"Nee\", en: \"No\"}}\n"
+	                  "    picture: tall.svg\n"
+	                  "    spots:\n"
+	                  "      - {x: 10, y: 35, w: 20, h: 15, label: {nl: \"Bellen\", en: \"Phone calls\"}, correct: true}\n"
+	                  "      - {x: 40, y: 35, w: 20, h: 15, label: {nl: \"Berichten\", en: \"Messages\"}, correct: true}\n"
+	                  "      - {x: 70, y: 35, w: 20, h: 15, label: {nl: \"Camera\", en: \"Camera\"}, correct: true}\n"
+	                  "      - {x: 40, y: 60, w: 20, h: 15, label: {nl: \"Mail\", en: \"Mail\"}}\n");
+	fclose(f);
+	struct rig r;
+	if (!open_rig(&r, sub, w, h))
+		return;
+	tap(&r, "Tip");
+	tap(&r, "Tip");
+	check_screen(&r, "row, rung 2");
+	tap(&r, "Tip");
+	check_screen(&r, "row, rung 3");
+	const struct ui_drawlist *dl = ui_app_frame(r.app);
+	const struct ui_elem *shown[3] = {NULL, NULL, NULL};
+	const char *names[3] = {"Phone calls", "Messages", "Camera"};
+	for (int i = 0; i < dl->n; i++)
+		for (int k = 0; k < 3; k++)
+			if (dl->v[i].text && !strcmp(dl->v[i].text, names[k])) {
+				CHECK(shown[k] == NULL);
+				shown[k] = &dl->v[i];
+			}
+	CHECK(shown[0] && shown[1] && shown[2]);
+	for (int i = 0; i < 3; i++)
+		for (int j = i + 1; j < 3; j++)
+			if (shown[i] && shown[j])
+				CHECK(!overlap(shown[i]->rect, shown[j]->rect));
+	tap(&r, "Phone calls");
+	tap(&r, "Messages");
+	tap(&r, "Camera");
+	tap(&r, "Check");
+	CHECK(find(&r, "Well done!", false) != NULL);
+	close_rig(&r);
+}
+
+int main(void)
+{
+	ui_i18n_init("/nonexistent"); /* English msgids, no catalogue */
+	ui_i18n_set_language("en");
+	char tmpl[] = "/tmp/lp-hotspot-XXXXXX";
+	snprintf(dir, sizeof dir, "%s", mkdtemp(tmpl));
+	test_parse();
+	test_aspect();
+	test_view(1920, 1080);
+	test_view(1280, 800);
+	test_view(1024, 768);
+	test_small_spots();
+	test_labels(1920, 1080);
+	test_labels(1280, 800);
+	test_labels(1024, 768);
+	return test_done();
+}
