@@ -523,9 +523,12 @@ static void locate(const char *data, size_t len, size_t offset, int *line, int *
 	*line = 1;
 	*col = 1;
 	for (size_t i = 0; i < offset && i < len; i++) {
-		if (data[i] == '\n') {
+		/* Line breaks as YAML counts them: \n, \r\n and a lone \r. */
+		if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= len || data[i + 1] != '\n'))) {
 			(*line)++;
 			*col = 1;
+		} else if (data[i] == '\r') {
+			continue;
 		} else if (((unsigned char)data[i] & 0xC0) != 0x80) {
 			(*col)++;
 		}

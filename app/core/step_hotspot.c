@@ -7,21 +7,16 @@
  * What the view gets: the spots as st->answers (the label as the answer's
  * text, `correct` as given), st->multiple when more than one spot is right
  * (so the player shows Check, as for a multiple choice), and st->data, a
- * struct hotspot_data with the rectangles. app/ui/view_hotspot.c declares
- * that struct too: keep the two the same. The response lists the indexes
+ * struct hotspot_data (step_hotspot.h) with the rectangles. The response lists the indexes
  * of the chosen spots; it is right when it holds exactly the right ones. */
+#include "step_hotspot.h"
 #include "step.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define MAX_SPOTS 6
-
-struct hotspot_data {
-	int aspect_milli;         /* the picture's width / height, times 1000; 0 when unknown */
-	int box[MAX_SPOTS][4];    /* spot i (answers[i]): x, y, w, h in percent */
-};
+#define MAX_SPOTS HOTSPOT_MAX_SPOTS
 
 static const char *const keys[] = {"spots", NULL};
 

@@ -329,11 +329,11 @@ static void answer(struct ui_app *a)
 		return;
 	char given[sizeof r.text + STEP_RESPONSE_MAX * 4];
 	given[0] = 0;
+	/* The chosen items, then what was typed (a sim stores both). */
+	for (int i = 0; i < r.n; i++)
+		snprintf(given + strlen(given), sizeof given - strlen(given), "%s%d", i ? "," : "", r.v[i]);
 	if (r.text[0])
-		snprintf(given, sizeof given, "%s", r.text);
-	else
-		for (int i = 0; i < r.n; i++)
-			snprintf(given + strlen(given), sizeof given - strlen(given), "%s%d", i ? "," : "", r.v[i]);
+		snprintf(given + strlen(given), sizeof given - strlen(given), "%s%s", r.n ? "|" : "", r.text);
 	bool right = lesson_step_judge(st, &r);
 	struct store_attempt at = {
 		.learner_id = a->me.id,

@@ -9,6 +9,7 @@
  * What the core gives (app/core/step_hotspot.c): the spots as st->answers
  * (label and correct), st->multiple when several are right, and st->data,
  * the struct below, declared there the same way. */
+#include "../core/step_hotspot.h"
 #include "player.h"
 
 #include <libintl.h>
@@ -16,12 +17,7 @@
 
 #define _(s) dgettext("leerplek", s)
 
-#define MAX_SPOTS 6
-
-struct hotspot_data {
-	int aspect_milli;         /* the picture's width / height, times 1000; 0 when unknown */
-	int box[MAX_SPOTS][4];    /* spot i (answers[i]): x, y, w, h in percent */
-};
+#define MAX_SPOTS HOTSPOT_MAX_SPOTS
 
 static bool chosen(const struct player *pl, int i)
 {

@@ -6,7 +6,7 @@
 # usage: format-examples.sh LEERPLEK SOURCE_ROOT
 set -u
 bin=$1 src=$2
-PENDING="blanks markwords keyboard sim scenario"
+PENDING=""
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 awk -v dir="$tmp" '

@@ -3,6 +3,7 @@
  * ui: spots tappable by their labels, at least 20 mm even when small, never
  * overlapping, a tap beside every spot doing nothing, one tap answering
  * with one right spot and Check with several. */
+#include "../../app/core/step_hotspot.h"
 #include "../../app/core/lesson.h"
 #include "../../app/core/store.h"
 #include "../../app/ui/ui.h"
@@ -16,10 +17,7 @@
 #define FIXTURE "../ui/fixtures/steps/hotspot"
 
 /* The view's and the core's struct (app/core/step_hotspot.c). */
-struct hotspot_data {
-	int aspect_milli;
-	int box[6][4];
-};
+#define MAX_SPOTS HOTSPOT_MAX_SPOTS
 
 struct seen {
 	int n;

@@ -1,0 +1,403 @@
+/* Step `blanks`: the words between brackets (with the exact place of each
+ * problem), the limits, the judge (places with the same word may swap),
+ * and the view: the screen rules at three sizes, tap-then-tap both ways,
+ * emptying a place, the hint ladder and the answered screen. */
+#include "../../app/core/lesson.h"
+#include "../../app/ui/player.h"
+#include "test.h"
+
+#include <math.h>
+
+/* From step_blanks.c and step_keyboard.c. */
+int step_blanks_gaps(const struct lesson_step *st);
+int step_blanks_others(const struct lesson_step *st);
+const struct lesson_text *step_blanks_piece(const struct lesson_step *st, int k);
+const struct lesson_text *step_blanks_word(const struct lesson_step *st, int w);
+bool step_same_text(const char *a, const char *b);
+
+/* ---- parsing ---- */
+
+struct seen {
+	int n;
+	int line[16], col[16];
+	char msg[16][300];
+};
+
+static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
+{
+	struct seen *s = ud;
+	(void)path;
+	if (!is_error || s->n == 16)
+		return;
+	s->line[s->n] = line;
+	s->col[s->n] = col;
+	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
+	s->n++;
+}
+
+#define HEAD                                                                                                        \
+	"id: blanks-test\n"                                                                                             \
+	"version: 1\n"                                                                                                  \
+	"title: {nl: \"Vul in\", en: \"Fill in\"}\n"                                                                    \
+	"summary: {nl: \"Kort\", en: \"Short\"}\n"                                                                      \
+	"competences: [\"4.2\"]\n"                                                                                      \
+	"roles: [worker]\n"                                                                                             \
+	"minutes: 5\n"                                                                                                  \
+	"steps:\n"
+
+static const char good[] = HEAD
+	"  - type: blanks\n"                                                        /* 9 */
+	"    question: {nl: \"Vul de zin aan.\", en: \"Complete the sentence.\"}\n" /* 10 */
+	"    sentence:\n"                                                           /* 11 */
+	"      nl: \"Een sterk [wachtwoord] is lang. Geef het aan [niemand].\"\n"   /* 12 */
+	"      en: \"A strong [password] is long. Give it to [nobody].\"\n"         /* 13 */
+	"    others:\n"                                                             /* 14 */
+	"      - text: {nl: \"iedereen\", en: \"everybody\"}\n"                     /* 15 */
+	"      - text: {nl: \"naam\", en: \"name\"}\n"                              /* 16 */
+	"    feedback:\n"
+	"      right: {nl: \"Goed.\", en: \"Good.\"}\n"
+	"      wrong: {nl: \"Nog niet.\", en: \"Not yet.\"}\n"
+	"  - type: blanks\n"                                                        /* 20 */
+	"    question: {nl: \"Vul aan.\", en: \"Fill in.\"}\n"
+	"    sentence:\n"
+	"      nl: Neem [de] bus of [de] trein.\n"                                  /* 23: plain */
+	"      en: \"[The] bus or [the] train are fine.\"\n"
+	"    feedback:\n"
+	"      right: {nl: \"Goed.\", en: \"Good.\"}\n"
+	"      wrong: {nl: \"Nog niet.\", en: \"Not yet.\"}\n";
+
+static struct lesson *parse(const char *text, struct seen *seen)
+{
+	struct lesson_diag d = {.report = record, .ud = seen};
+	struct lesson *l = lesson_parse("t.yaml", text, strlen(text), &d);
+	CHECK((l != NULL) == (d.errors == 0));
+	return l;
+}
+
+static void test_good(void)
+{
+	struct seen seen = {0};
+	struct lesson *l = parse(good, &seen);
+	CHECK(l != NULL && seen.n == 0);
+	if (!l) {
+		for (int i = 0; i < seen.n; i++)
+			fprintf(stderr, "  %d:%d %s\n", seen.line[i], seen.col[i], seen.msg[i]);
+		return;
+	}
+	const struct lesson_step *st = &l->steps[0];
+	CHECK(st->type == LESSON_STEP_BLANKS);
+	CHECK(step_blanks_gaps(st) == 2 && step_blanks_others(st) == 2);
+	CHECK_STR(lesson_str(l, step_blanks_piece(st, 0), "nl"), "Een sterk ");
+	CHECK_STR(lesson_str(l, step_blanks_piece(st, 1), "nl"), " is lang. Geef het aan ");
+	CHECK_STR(lesson_str(l, step_blanks_piece(st, 2), "nl"), ".");
+	CHECK_STR(lesson_str(l, step_blanks_word(st, 0), "en"), "password");
+	CHECK_STR(lesson_str(l, step_blanks_word(st, 1), "nl"), "niemand");
+	CHECK_STR(lesson_str(l, step_blanks_word(st, 2), "nl"), "iedereen");
+	CHECK_STR(lesson_str(l, step_blanks_word(st, 3), "en"), "name");
+	/* A sentence may start with a gap (and a plain YAML text may hold
+	 * brackets after its first character). */
+	const struct lesson_step *st2 = &l->steps[1];
+	CHECK(step_blanks_gaps(st2) == 2 && step_blanks_others(st2) == 0);
+	CHECK_STR(lesson_str(l, step_blanks_piece(st2, 0), "en"), "");
+	CHECK_STR(lesson_str(l, step_blanks_piece(st2, 0), "nl"), "Neem ");
+	CHECK_STR(lesson_str(l, step_blanks_word(st2, 1), "nl"), "de");
+
+	/* The judge. */
+	struct step_response r = {.n = 2, .v = {0, 1}};
+	CHECK(lesson_step_judge(st, &r));
+	r = (struct step_response){.n = 2, .v = {1, 0}};
+	CHECK(!lesson_step_judge(st, &r)); /* different words may not swap */
+	r = (struct step_response){.n = 2, .v = {0, 2}};
+	CHECK(!lesson_step_judge(st, &r)); /* a wrong word */
+	r = (struct step_response){.n = 2, .v = {2, 3}};
+	CHECK(!lesson_step_judge(st, &r));
+	r = (struct step_response){.n = 1, .v = {0}};
+	CHECK(!lesson_step_judge(st, &r)); /* a place left empty */
+	r = (struct step_response){.n = 2, .v = {0, -1}};
+	CHECK(!lesson_step_judge(st, &r));
+	r = (struct step_response){.n = 2, .v = {0, 9}};
+	CHECK(!lesson_step_judge(st, &r)); /* out of range */
+	r = (struct step_response){.n = 3, .v = {0, 1, 2}};
+	CHECK(!lesson_step_judge(st, &r));
+	/* "De"/"de" and "The"/"the": the same word, capitals ignored, in every
+	 * language, so the two places may swap; one word twice may not. */
+	r = (struct step_response){.n = 2, .v = {1, 0}};
+	CHECK(lesson_step_judge(st2, &r));
+	r = (struct step_response){.n = 2, .v = {0, 0}};
+	CHECK(!lesson_step_judge(st2, &r));
+	lesson_destroy(l);
+
+	CHECK(step_same_text("Wachtwoord", "wachtWOORD"));
+	CHECK(step_same_text("ÉÉN", "één"));
+	CHECK(!step_same_text("een", "één"));
+	CHECK(step_same_text("  fiets ", "Fiets"));
+	CHECK(!step_same_text("fiets", "fietsen"));
+}
+
+/* good with one text replaced; the first error must be at line:col. */
+static void expect_error(const char *from, const char *to, int line, int col, const char *words)
+{
+	char buf[4096];
+	const char *at = strstr(good, from);
+	if (!at) {
+		fprintf(stderr, "test bug: '%s' not in the sample\n", from);
+		CHECK(at != NULL);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - good), good, to, at + strlen(from));
+	struct seen s = {0};
+	struct lesson *l = parse(buf, &s);
+	CHECK(l == NULL);
+	lesson_destroy(l);
+	CHECK(s.n >= 1);
+	if (s.n < 1)
+		return;
+	if (s.line[0] != line || s.col[0] != col || !strstr(s.msg[0], words))
+		fprintf(stderr, "  for '%s' -> '%s': got %d:%d %s\n", from, to, s.line[0], s.col[0], s.msg[0]);
+	CHECK(s.line[0] == line);
+	CHECK(s.col[0] == col);
+	CHECK(strstr(s.msg[0], words) != NULL);
+}
+
+static void test_errors(void)
+{
+	/* Line 12 is `      nl: "Een sterk [wachtwoord] ...`: the quote is at
+	 * column 11, so the text's first character is at column 12. */
+	expect_error("[wachtwoord] is lang", "[wachtwoord is lang", 12, 22, "no ']' before the next '['");
+	expect_error("[wachtwoord] is lang", "wachtwoord] is lang", 12, 32, "closes nothing");
+	expect_error("[wachtwoord] is lang", "[ wachtwoord] is lang", 12, 23, "no space just inside");
+	expect_error("[wachtwoord] is lang", "[wachtwoord ] is lang", 12, 33, "no space just inside");
+	expect_error("[wachtwoord] is lang", "[] wachtwoord is lang", 12, 22, "empty brackets");
+	expect_error("[wachtwoord] is lang", "[wacht [woord]] is lang", 12, 22, "brackets cannot hold brackets");
+	expect_error("[wachtwoord] is lang", "[wachtwoordwachtwoordwachtwoord1] is lang", 12, 22, "at most 30");
+	expect_error("[wachtwoord] is lang. Geef het aan [niemand]", "[a] [b] [c] [d] [e]", 12, 38,
+	             "more than 4");
+	expect_error("[wachtwoord] is lang. Geef het aan [niemand]", "wachtwoord is lang", 12, 11, "has no gaps");
+	expect_error("A strong [password] is long.", "A strong password is long.", 13, 11,
+	             "same number");
+	/* An escape in the text: the place inside it is not known, so the
+	 * message points at the text. */
+	expect_error("[wachtwoord] is lang", "\\t[wachtwoord is lang", 12, 11, "no ']'");
+	/* A plain (unquoted) text: no quote to step over. */
+	expect_error("Neem [de] bus", "Neem [ de] bus", 23, 17, "no space just inside");
+	/* Others: not a missing word of the same language, capitals ignored. */
+	expect_error("{nl: \"naam\", en: \"name\"}", "{nl: \"naam\", en: \"Password\"}", 16, 32,
+	             "also a missing word of the 'en' sentence");
+	expect_error("{nl: \"naam\", en: \"name\"}", "{nl: \"naam\", en: \"name\", }\n        correct: true", 17, 9,
+	             "unknown key 'correct'");
+	expect_error("others:\n", "others:\n      - text: {nl: \"a\", en: \"a\"}\n      - text: {nl: \"b\", en: \"b\"}\n"
+	                          "      - text: {nl: \"c\", en: \"c\"}\n",
+	             15, 7, "give 0 to 4");
+	expect_error("\"iedereen\"", "\"iedereeniedereeniedereeniedereen\"", 15, 20, "too long");
+	expect_error("    sentence:\n      nl: \"Een sterk [wachtwoord] is lang. Geef het aan [niemand].\"\n"
+	             "      en: \"A strong [password] is long. Give it to [nobody].\"\n",
+	             "", 9, 5, "no 'sentence'");
+	/* Limits count the text without the brackets: 160 characters fit. */
+	char ok[400], bad[400];
+	memset(ok, 'x', 156);
+	snprintf(ok + 156, sizeof ok - 156, " [abc]");
+	struct seen s = {0};
+	char buf[4096];
+	const char *from = "Een sterk [wachtwoord] is lang. Geef het aan [niemand].";
+	const char *at = strstr(good, from);
+	snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - good), good, ok, at + strlen(from));
+	/* The English text has two gaps, this one; the count differs. */
+	struct lesson *l = parse(buf, &s);
+	CHECK(l == NULL && s.n == 1 && strstr(s.msg[0], "same number"));
+	lesson_destroy(l);
+	memset(bad, 'x', 157);
+	snprintf(bad + 157, sizeof bad - 157, " [abc]");
+	expect_error(from, bad, 12, 11, "161 characters without the brackets");
+}
+
+/* ---- the view ---- */
+
+static int fake_width(void *ud, const char *s, size_t n, int px, bool bold)
+{
+	(void)ud;
+	(void)bold;
+	int count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			count++;
+	return count * px / 2;
+}
+
+static const struct ui_text_metrics fake = {.width = fake_width};
+static struct arena arena;
+static struct ui_drawlist dl;
+static int W, H;
+static double U;
+
+static const struct ui_drawlist *lay(struct player *pl)
+{
+	arena_reset(&arena);
+	dl = (struct ui_drawlist){.clear = C_BG};
+	struct build b = {.arena = &arena, .dl = &dl, .metrics = &fake, .u = U};
+	player_layout(pl, &b, W, H);
+	return &dl;
+}
+
+static bool overlap(struct ui_rect a, struct ui_rect b, int gap)
+{
+	return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
+}
+
+/* The rules of every screen (as in test_ui.c), and 3 mm between targets. */
+static void check_screen(struct player *pl, const char *where)
+{
+	const struct ui_drawlist *d = lay(pl);
+	int fails = test_failed, gap = (int)(3 * U) - 1;
+	for (int i = 0; i < d->n; i++) {
+		const struct ui_elem *e = &d->v[i];
+		struct ui_rect q = e->rect;
+		CHECK(q.x >= 0 && q.y >= 0 && q.x + q.w <= W && q.y + q.h <= H);
+		if (e->tappable && e->action) {
+			CHECK(q.w >= 20 * U - 1 && q.h >= 20 * U - 1);
+			CHECK(e->label && e->label[0]);
+			for (int j = i + 1; j < d->n; j++)
+				if (d->v[j].tappable && d->v[j].action)
+					CHECK(!overlap(q, d->v[j].rect, gap));
+		}
+		if (e->text && e->n_lines) {
+			CHECK(e->text_px >= (int)lround(9 * U));
+			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
+			for (int k = 0; k < e->n_lines; k++) {
+				const struct ui_line *l = &e->lines[k];
+				CHECK(l->x >= q.x && l->x + l->w <= q.x + q.w);
+				int chars = 0;
+				for (int c = 0; c < l->len; c++)
+					chars += ((unsigned char)e->text[l->off + c] & 0xC0) != 0x80;
+				CHECK(chars <= 62);
+			}
+		}
+		if (e->tappable && e->action && e->border_w > 0)
+			CHECK(ui_contrast(e->border, d->clear) >= 3.0 || ui_contrast(e->bg, d->clear) >= 3.0);
+	}
+	if (test_failed > fails)
+		fprintf(stderr, "  on screen: %s at %dx%d\n", where, W, H);
+}
+
+static const struct ui_elem *find(const char *label, bool tappable)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < dl.n; i++) {
+			const struct ui_elem *e = &dl.v[i];
+			if (tappable && (!e->tappable || !e->action))
+				continue;
+			const char *t = e->label ? e->label : e->text;
+			if (t && (pass == 0 ? !strcmp(t, label) : strstr(t, label) != NULL))
+				return e;
+		}
+	return NULL;
+}
+
+static bool tap(struct player *pl, const char *label)
+{
+	lay(pl);
+	const struct ui_elem *e = find(label, true);
+	if (!e || e->action != PLAYER_A_VIEW) {
+		fprintf(stderr, "nothing of the view labelled '%s'\n", label);
+		CHECK(e != NULL);
+		return false;
+	}
+	step_view_of(player_step(pl)->type)->tap(pl, e->arg);
+	return true;
+}
+
+static bool check_answer(struct player *pl)
+{
+	struct step_response r;
+	if (!step_view_of(player_step(pl)->type)->response(pl, &r))
+		return false;
+	pl->answered = true;
+	pl->right = lesson_step_judge(player_step(pl), &r);
+	return true;
+}
+
+static void test_view(int w, int h)
+{
+	W = w, H = h, U = 4.0 * fmin(w / 1920.0, h / 1080.0);
+	struct seen seen = {0};
+	struct lesson *l = parse(good, &seen);
+	if (!l)
+		return;
+	struct player pl = {.lesson = l, .lang = "nl"};
+	player_begin(&pl, 0);
+	lay(&pl);
+	CHECK(find("Een sterk", false) != NULL);
+	CHECK(find("Empty place 1", true) && find("Empty place 2", true));
+	CHECK(find("naam", true) && find("iedereen", true) && find("wachtwoord", true) && find("niemand", true));
+	CHECK(!player_complete(&pl));
+	check_screen(&pl, "fresh");
+	/* A place, then a word. */
+	tap(&pl, "Empty place 1");
+	CHECK(pl.pick == 0);
+	tap(&pl, "iedereen");
+	lay(&pl);
+	CHECK(find("Place 1: iedereen", true) != NULL);
+	CHECK(find("iedereen", true) == find("Place 1: iedereen", true)); /* only the place has it now */
+	/* A word, then a place. */
+	tap(&pl, "wachtwoord");
+	tap(&pl, "Empty place 2");
+	lay(&pl);
+	CHECK(find("Place 2: wachtwoord", true) != NULL);
+	CHECK(player_complete(&pl));
+	check_screen(&pl, "filled");
+	/* Tapping a filled place empties it. */
+	tap(&pl, "Place 2: wachtwoord");
+	lay(&pl);
+	CHECK(find("Empty place 2", true) != NULL && !player_complete(&pl));
+	tap(&pl, "wachtwoord");
+	tap(&pl, "Empty place 2");
+	CHECK(check_answer(&pl) && !pl.right);
+	check_screen(&pl, "wrong");
+	CHECK(find("naam", true) == NULL); /* the bank is gone */
+
+	/* The ladder: rung 3 shows each missing word in its empty place. */
+	player_begin(&pl, 0);
+	pl.hints = 3;
+	lay(&pl);
+	CHECK(find("wachtwoord", false) != NULL && find("wachtwoord", false) != find("wachtwoord", true));
+	check_screen(&pl, "rung 3");
+	tap(&pl, "niemand");
+	tap(&pl, "Empty place 2");
+	tap(&pl, "Empty place 1");
+	tap(&pl, "wachtwoord");
+	struct step_response r;
+	CHECK(step_view_of(LESSON_STEP_BLANKS)->response(&pl, &r) && r.n == 2 && r.v[0] == 0 && r.v[1] == 1);
+	CHECK(check_answer(&pl) && pl.right);
+	check_screen(&pl, "right");
+
+	/* Two places with the same word: either "de" may go in either place. */
+	player_begin(&pl, 1);
+	lay(&pl);
+	check_screen(&pl, "same words");
+	tap(&pl, "Empty place 1");
+	tap(&pl, "de");
+	tap(&pl, "Empty place 2");
+	tap(&pl, "de");
+	CHECK(check_answer(&pl) && pl.right);
+	/* In English the two differ only in capitals: right too. */
+	player_begin(&pl, 1);
+	pl.lang = "en";
+	tap(&pl, "Empty place 1");
+	tap(&pl, "the");
+	tap(&pl, "Empty place 2");
+	tap(&pl, "The");
+	CHECK(step_view_of(LESSON_STEP_BLANKS)->response(&pl, &r) && r.v[0] == 0 && r.v[1] == 1);
+	CHECK(check_answer(&pl) && pl.right);
+	lesson_destroy(l);
+}
+
+int main(void)
+{
+	arena_init(&arena);
+	test_good();
+	test_errors();
+	test_view(1920, 1080);
+	test_view(1280, 800);
+	test_view(1024, 768);
+	arena_finish(&arena);
+	return test_done();
+}

@@ -1,0 +1,364 @@
+/* Step `markwords`: the words between brackets, the limits, words and
+ * marked parts per language, the judge (which reads the language from the
+ * response), and the view: the screen rules at three sizes, framing and
+ * unframing, the sentences lit at rung 2, the parts framed at rung 3, and
+ * the answered screen. */
+#include "../../app/core/lesson.h"
+#include "../../app/ui/player.h"
+#include "test.h"
+
+#include <math.h>
+
+/* From step_markwords.c. */
+int step_markwords_parts(const struct lesson_step *st);
+int step_markwords_words(const struct lesson_step *st, int lang);
+const char *step_markwords_word(const struct lesson_step *st, int lang, int i);
+unsigned step_markwords_marks(const struct lesson_step *st, int lang, int i);
+
+/* ---- parsing ---- */
+
+struct seen {
+	int n;
+	int line[16], col[16];
+	char msg[16][300];
+};
+
+static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
+{
+	struct seen *s = ud;
+	(void)path;
+	if (!is_error || s->n == 16)
+		return;
+	s->line[s->n] = line;
+	s->col[s->n] = col;
+	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
+	s->n++;
+}
+
+#define HEAD                                                                                                        \
+	"id: markwords-test\n"                                                                                          \
+	"version: 1\n"                                                                                                  \
+	"title: {nl: \"Zoek\", en: \"Find\"}\n"                                                                        \
+	"summary: {nl: \"Kort\", en: \"Short\"}\n"                                                                      \
+	"competences: [\"4.2\"]\n"                                                                                      \
+	"roles: [worker]\n"                                                                                             \
+	"minutes: 5\n"                                                                                                  \
+	"steps:\n"
+
+static const char good[] = HEAD
+	"  - type: markwords\n"                                                                           /* 9 */
+	"    question: {nl: \"Tik op de verdachte delen.\", en: \"Tap the suspicious parts.\"}\n"           /* 10 */
+	"    passage:\n"                                                                                  /* 11 */
+	"      nl: \"[Beste klant], je pas werkt niet. Dat spijt ons. Tik [binnen 24 uur] op de link.\"\n"  /* 12 */
+	"      en: \"[Dear customer], your card does not work. We are sorry. Tap the link [within 24 hours].\"\n"
+	"    hint: {nl: \"Kijk naar de aanhef.\", en: \"Look at the greeting.\"}\n"                          /* 14 */
+	"    feedback:\n"
+	"      right: {nl: \"Goed.\", en: \"Good.\"}\n"
+	"      wrong: {nl: \"Nog niet.\", en: \"Not yet.\"}\n"
+	"  - type: markwords\n"                                                                           /* 18 */
+	"    question: {nl: \"Tik.\", en: \"Tap.\"}\n"
+	"    passage:\n"
+	"      nl: Zie kl[ant] en [a][b] hier\n"                                                            /* 21: plain */
+	"      en: \"See [x] and [a][b] here\"\n"
+	"    feedback:\n"
+	"      right: {nl: \"Goed.\", en: \"Good.\"}\n"
+	"      wrong: {nl: \"Nog niet.\", en: \"Not yet.\"}\n";
+
+static struct lesson *parse(const char *text, struct seen *seen)
+{
+	struct lesson_diag d = {.report = record, .ud = seen};
+	struct lesson *l = lesson_parse("t.yaml", text, strlen(text), &d);
+	CHECK((l != NULL) == (d.errors == 0));
+	return l;
+}
+
+static bool judge(const struct lesson_step *st, int n, const int *v)
+{
+	struct step_response r = {.n = n};
+	memcpy(r.v, v, sizeof(int) * (size_t)n);
+	return lesson_step_judge(st, &r);
+}
+
+static void test_good(void)
+{
+	struct seen seen = {0};
+	struct lesson *l = parse(good, &seen);
+	CHECK(l != NULL && seen.n == 0);
+	if (!l) {
+		for (int i = 0; i < seen.n; i++)
+			fprintf(stderr, "  %d:%d %s\n", seen.line[i], seen.col[i], seen.msg[i]);
+		return;
+	}
+	const struct lesson_step *st = &l->steps[0];
+	CHECK(st->type == LESSON_STEP_MARKWORDS && step_markwords_parts(st) == 2);
+	/* nl: Beste klant, je pas werkt niet. Dat spijt ons. Tik binnen 24 uur op de link. */
+	CHECK(step_markwords_words(st, 0) == 16 && step_markwords_words(st, 1) == 16);
+	CHECK_STR(step_markwords_word(st, 0, 1), "klant,"); /* the sign stays with its word */
+	CHECK(step_markwords_marks(st, 0, 0) == 1 && step_markwords_marks(st, 0, 1) == 1);
+	CHECK(step_markwords_marks(st, 0, 2) == 0);
+	CHECK(step_markwords_marks(st, 0, 10) == 2 && step_markwords_marks(st, 0, 12) == 2);
+	CHECK_STR(step_markwords_word(st, 1, 15), "hours.");
+	CHECK(step_markwords_marks(st, 1, 15) == 2);
+
+	/* The judge: a word of every part, nothing outside. */
+	CHECK(judge(st, 3, (int[]){0, 1, 11}));
+	CHECK(judge(st, 3, (int[]){0, 0, 10}));
+	CHECK(judge(st, 6, (int[]){0, 0, 1, 10, 11, 12}));
+	CHECK(!judge(st, 2, (int[]){0, 0}));             /* a part missed */
+	CHECK(!judge(st, 4, (int[]){0, 0, 11, 2}));      /* a word outside */
+	CHECK(!judge(st, 1, (int[]){0}));                /* nothing framed */
+	CHECK(!judge(st, 3, (int[]){0, 0, 16}));         /* no such word */
+	CHECK(!judge(st, 3, (int[]){0, -1, 11}));
+	/* The words are those of the language the learner saw. */
+	CHECK(judge(st, 3, (int[]){1, 0, 13}));          /* Dear ... within */
+	CHECK(!judge(st, 3, (int[]){0, 0, 13}));         /* nl word 13 is "op" */
+	CHECK(!judge(st, 3, (int[]){1, 1, 11}));         /* en word 11 is "the" */
+	CHECK(!judge(st, 3, (int[]){7, 0, 11}));         /* no such language */
+	CHECK(!judge(st, 3, (int[]){-1, 0, 11}));
+
+	/* A bracket inside a word marks the word; a word may touch two parts. */
+	const struct lesson_step *st2 = &l->steps[1];
+	CHECK(step_markwords_words(st2, 0) == 5);
+	CHECK(step_markwords_marks(st2, 0, 1) == 1 && step_markwords_marks(st2, 0, 3) == 6);
+	CHECK(judge(st2, 3, (int[]){0, 1, 3}));
+	CHECK(!judge(st2, 2, (int[]){0, 3}));
+	CHECK(judge(st2, 4, (int[]){1, 1, 3, 3}));
+	lesson_destroy(l);
+}
+
+/* good with one text replaced; the first error must be at line:col. */
+static void expect_error(const char *from, const char *to, int line, int col, const char *words)
+{
+	char buf[4096];
+	const char *at = strstr(good, from);
+	if (!at) {
+		fprintf(stderr, "test bug: '%s' not in the sample\n", from);
+		CHECK(at != NULL);
+		return;
+	}
+	snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - good), good, to, at + strlen(from));
+	struct seen s = {0};
+	struct lesson *l = parse(buf, &s);
+	CHECK(l == NULL);
+	lesson_destroy(l);
+	CHECK(s.n >= 1);
+	if (s.n < 1)
+		return;
+	if (s.line[0] != line || s.col[0] != col || !strstr(s.msg[0], words))
+		fprintf(stderr, "  for '%s' -> '%s': got %d:%d %s\n", from, to, s.line[0], s.col[0], s.msg[0]);
+	CHECK(s.line[0] == line);
+	CHECK(s.col[0] == col);
+	CHECK(strstr(s.msg[0], words) != NULL);
+}
+
+static void test_errors(void)
+{
+	/* Line 12: `      nl: "[Beste klant], ...`; the text starts at column 12. */
+	expect_error("[Beste klant], je", "[Beste klant, je", 12, 12, "no ']' before the next '['");
+	expect_error("[Beste klant], je", "[Beste klant ], je", 12, 24, "no space just inside");
+	expect_error("[Beste klant], je", "[Beste klant]], je", 12, 25, "closes nothing");
+	expect_error("[Beste klant], je", "[] Beste klant, je", 12, 12, "empty brackets");
+	expect_error("[binnen 24 uur] op", "binnen 24 uur op", 13, 11, "same number");
+	expect_error("[Beste klant], je pas werkt niet. Dat spijt ons. Tik [binnen 24 uur] op de link.",
+	             "[a] [b] [c] [d] [e] [f] [g] [h] [i]", 12, 44, "more than 8");
+	expect_error("[Beste klant], je pas werkt niet. Dat spijt ons. Tik [binnen 24 uur] op de link.",
+	             "Beste klant", 12, 11, "has no marked parts");
+	expect_error("[Beste klant], je pas werkt niet. Dat spijt ons. Tik [binnen 24 uur] op de link.",
+	             "[Beste klant] [alles]", 12, 11, "leave at least one word");
+	/* Plain text: line 21 is `      nl: Zie kl[ant] en [a][b] hier`. */
+	expect_error("Zie kl[ant] en", "Zie kl[ant en", 21, 17, "no ']' before the next '['");
+	expect_error("    passage:\n      nl: Zie", "    text:\n      nl: Zie", 20, 5, "unknown key 'text'");
+	/* 300 characters without the brackets fit, 301 do not. */
+	char buf[4096], text[400];
+	const char *from = "[Beste klant], je pas werkt niet. Dat spijt ons. Tik [binnen 24 uur] op de link.";
+	const char *at = strstr(good, from);
+	memset(text, 'x', 400);
+	memcpy(text, "[a] [b] ", 8);
+	text[8 + 300 - 4] = 0; /* a, b, two spaces and 296 x: 300 */
+	snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - good), good, text, at + strlen(from));
+	struct seen s = {0};
+	struct lesson *l = parse(buf, &s);
+	CHECK(l != NULL && s.n == 0);
+	lesson_destroy(l);
+	text[8 + 300 - 4] = 'x';
+	text[8 + 301 - 4] = 0;
+	expect_error(from, text, 12, 11, "301 characters without the brackets");
+}
+
+/* ---- the view ---- */
+
+static int fake_width(void *ud, const char *s, size_t n, int px, bool bold)
+{
+	(void)ud;
+	(void)bold;
+	int count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			count++;
+	return count * px / 2;
+}
+
+static const struct ui_text_metrics fake = {.width = fake_width};
+static struct arena arena;
+static struct ui_drawlist dl;
+static int W, H;
+static double U;
+
+static const struct ui_drawlist *lay(struct player *pl)
+{
+	arena_reset(&arena);
+	dl = (struct ui_drawlist){.clear = C_BG};
+	struct build b = {.arena = &arena, .dl = &dl, .metrics = &fake, .u = U};
+	player_layout(pl, &b, W, H);
+	return &dl;
+}
+
+static bool overlap(struct ui_rect a, struct ui_rect b, int gap)
+{
+	return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
+}
+
+/* The rules of every screen (as in test_ui.c), and 3 mm between targets. */
+static void check_screen(struct player *pl, const char *where)
+{
+	const struct ui_drawlist *d = lay(pl);
+	int fails = test_failed, gap = (int)(3 * U) - 1;
+	for (int i = 0; i < d->n; i++) {
+		const struct ui_elem *e = &d->v[i];
+		struct ui_rect q = e->rect;
+		CHECK(q.x >= 0 && q.y >= 0 && q.x + q.w <= W && q.y + q.h <= H);
+		if (e->tappable && e->action) {
+			CHECK(q.w >= 20 * U - 1 && q.h >= 20 * U - 1);
+			CHECK(e->label && e->label[0]);
+			for (int j = i + 1; j < d->n; j++)
+				if (d->v[j].tappable && d->v[j].action)
+					CHECK(!overlap(q, d->v[j].rect, gap));
+		}
+		if (e->text && e->n_lines) {
+			CHECK(e->text_px >= (int)lround(9 * U));
+			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
+			for (int k = 0; k < e->n_lines; k++) {
+				const struct ui_line *l = &e->lines[k];
+				CHECK(l->x >= q.x && l->x + l->w <= q.x + q.w);
+				int chars = 0;
+				for (int c = 0; c < l->len; c++)
+					chars += ((unsigned char)e->text[l->off + c] & 0xC0) != 0x80;
+				CHECK(chars <= 62);
+			}
+		}
+		if (e->tappable && e->action && e->border_w > 0)
+			CHECK(ui_contrast(e->border, d->clear) >= 3.0 || ui_contrast(e->bg, d->clear) >= 3.0);
+	}
+	if (test_failed > fails)
+		fprintf(stderr, "  on screen: %s at %dx%d\n", where, W, H);
+}
+
+static const struct ui_elem *find(const char *label, bool tappable)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < dl.n; i++) {
+			const struct ui_elem *e = &dl.v[i];
+			if (tappable && (!e->tappable || !e->action))
+				continue;
+			const char *t = e->label ? e->label : e->text;
+			if (t && (pass == 0 ? !strcmp(t, label) : strstr(t, label) != NULL))
+				return e;
+		}
+	return NULL;
+}
+
+static bool tap(struct player *pl, const char *label)
+{
+	lay(pl);
+	const struct ui_elem *e = find(label, true);
+	if (!e || e->action != PLAYER_A_VIEW) {
+		fprintf(stderr, "nothing of the view labelled '%s'\n", label);
+		CHECK(e != NULL);
+		return false;
+	}
+	step_view_of(player_step(pl)->type)->tap(pl, e->arg);
+	return true;
+}
+
+static bool check_answer(struct player *pl)
+{
+	struct step_response r;
+	if (!step_view_of(player_step(pl)->type)->response(pl, &r))
+		return false;
+	pl->answered = true;
+	pl->right = lesson_step_judge(player_step(pl), &r);
+	return true;
+}
+
+static void test_view(int w, int h)
+{
+	W = w, H = h, U = 4.0 * fmin(w / 1920.0, h / 1080.0);
+	struct seen seen = {0};
+	struct lesson *l = parse(good, &seen);
+	if (!l)
+		return;
+	struct player pl = {.lesson = l, .lang = "nl"};
+	player_begin(&pl, 0);
+	lay(&pl);
+	for (int i = 0; i < step_markwords_words(&l->steps[0], 0); i++)
+		CHECK(find(step_markwords_word(&l->steps[0], 0, i), true) != NULL);
+	CHECK(!player_complete(&pl));
+	check_screen(&pl, "fresh");
+	tap(&pl, "klant,");
+	tap(&pl, "link.");
+	tap(&pl, "je");
+	tap(&pl, "je"); /* a second tap takes the frame off */
+	CHECK(pl.n_sel == 2 && player_complete(&pl));
+	lay(&pl);
+	CHECK(find("klant,", true)->border_w > 0 && find("je", true)->border_w == 0);
+	check_screen(&pl, "framed");
+	struct step_response r;
+	CHECK(step_view_of(LESSON_STEP_MARKWORDS)->response(&pl, &r));
+	CHECK(r.n == 3 && r.v[0] == 0 && r.v[1] == 1 && r.v[2] == 15);
+
+	/* Rung 2: the sentences with a marked part are lit, the one without not. */
+	pl.hints = 2;
+	lay(&pl);
+	CHECK(ui_contrast(find("Beste", true)->bg, C_NOTICE_BG) < 1.01);
+	CHECK(ui_contrast(find("Tik", true)->bg, C_NOTICE_BG) < 1.01);
+	CHECK(ui_contrast(find("Dat", true)->bg, C_SURFACE) < 1.01);
+	check_screen(&pl, "rung 2");
+	CHECK(check_answer(&pl) && !pl.right);
+	check_screen(&pl, "wrong");
+
+	/* Rung 3: each part framed, as one frame per line. */
+	player_begin(&pl, 0);
+	pl.hints = 3;
+	lay(&pl);
+	int frames = 0;
+	for (int i = 0; i < dl.n; i++)
+		frames += dl.v[i].role == UI_ROLE_PANEL && dl.v[i].border_w > 0 &&
+		          ui_contrast(dl.v[i].border, C_RIGHT) < 1.01;
+	CHECK(frames >= 2);
+	check_screen(&pl, "rung 3");
+	tap(&pl, "Beste");
+	tap(&pl, "uur");
+	CHECK(check_answer(&pl) && pl.right);
+	check_screen(&pl, "right");
+
+	/* In English the words are the English ones. */
+	player_begin(&pl, 0);
+	pl.lang = "en";
+	tap(&pl, "customer,");
+	tap(&pl, "within");
+	CHECK(step_view_of(LESSON_STEP_MARKWORDS)->response(&pl, &r) && r.v[0] == 1);
+	CHECK(check_answer(&pl) && pl.right);
+	lesson_destroy(l);
+}
+
+int main(void)
+{
+	arena_init(&arena);
+	test_good();
+	test_errors();
+	test_view(1920, 1080);
+	test_view(1280, 800);
+	test_view(1024, 768);
+	arena_finish(&arena);
+	return test_done();
+}

@@ -1,0 +1,421 @@
+/* Step `scenario`: the checks of its nodes and paths (with line and column),
+ * the judge of a path, the hint data (the best choice at each node), and
+ * the conversation on the lesson screen at two screen sizes, held to the
+ * screen rules of UX.md at every turn. */
+#include "../../app/core/lesson.h"
+#include "../../app/core/store.h"
+#include "../../app/ui/ui.h"
+#include "../../app/core/step_scenario.h"
+#include "test.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+
+struct seen {
+	int n;
+	int line[16], col[16];
+	char msg[16][400];
+};
+
+static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
+{
+	struct seen *s = ud;
+	(void)path;
+	if (!is_error || s->n == 16)
+		return;
+	s->line[s->n] = line;
+	s->col[s->n] = col;
+	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
+	s->n++;
+}
+
+#define HEAD                                                                                                       \
+	"id: scen\nversion: 1\ntitle: {nl: \"T\"}\nsummary: {nl: \"S\"}\ncompetences: [\"2.1\"]\nroles: [worker]\n" \
+	"minutes: 2\nsteps:\n"
+/* HEAD is 8 lines: the step starts on line 9. */
+#define STEP "  - type: scenario\n    question: {nl: \"Wat zeg je?\"}\n    feedback: {right: {nl: \"Ja\"}, wrong: {nl: \"Nee\"}}\n    nodes:\n"
+/* ... and its first node on line 13. */
+
+static struct lesson *parse(const char *nodes, struct seen *seen)
+{
+	char buf[4096];
+	snprintf(buf, sizeof buf, HEAD STEP "%s", nodes);
+	struct lesson_diag d = {.report = record, .ud = seen};
+	return lesson_parse("t.yaml", buf, strlen(buf), &d);
+}
+
+static bool has(const struct seen *s, int line, int col, const char *words)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->line[i] == line && s->col[i] == col && strstr(s->msg[i], words))
+			return true;
+	fprintf(stderr, "no error at %d:%d with '%s'; got:\n", line, col, words);
+	for (int i = 0; i < s->n; i++)
+		fprintf(stderr, "  %d:%d: %s\n", s->line[i], s->col[i], s->msg[i]);
+	return false;
+}
+
+static const char good_nodes[] =
+	"      - id: start\n"                       /* 13 */
+	"        speaker: {nl: \"Kees\"}\n"
+	"        says: {nl: \"Je bent te laat.\"}\n"
+	"        choices:\n"
+	"          - text: {nl: \"Sorry\"}\n"       /* 17 */
+	"            go: why\n"
+	"          - text: {nl: \"Nou en?\"}\n"
+	"            go: bad\n"
+	"            feedback: {nl: \"Kees kijkt boos.\"}\n"
+	"          - text: {nl: \"Stil zijn\"}\n"
+	"            go: start\n"                   /* a circle with a way out */
+	"      - id: why\n"                         /* 24 */
+	"        says: {nl: \"Waarom?\"}\n"
+	"        choices:\n"
+	"          - text: {nl: \"De bus\"}\n"
+	"            go: good\n"
+	"          - text: {nl: \"Weet niet\"}\n"
+	"            go: meh\n"
+	"      - id: good\n"
+	"        says: {nl: \"Fijn.\"}\n"
+	"        end: good\n"
+	"      - id: bad\n"
+	"        says: {nl: \"Jammer.\"}\n"
+	"        end: bad\n"
+	"      - id: meh\n"
+	"        says: {nl: \"Hm.\"}\n"
+	"        end: ok\n";
+
+static struct step_response path(int n, const int *v)
+{
+	struct step_response r = {.n = n};
+	for (int i = 0; i < n; i++)
+		r.v[i] = v[i];
+	return r;
+}
+
+static void test_good(void)
+{
+	struct seen seen = {0};
+	struct lesson *l = parse(good_nodes, &seen);
+	CHECK(l != NULL && seen.n == 0);
+	if (!l)
+		return;
+	const struct lesson_step *st = &l->steps[0];
+	const struct scenario *s = st->data;
+	CHECK(st->type == LESSON_STEP_SCENARIO && s && s->n_nodes == 5);
+	CHECK_STR(s->nodes[0].id, "start");
+	CHECK_STR(s->nodes[0].speaker.s[0], "Kees");
+	CHECK(s->nodes[1].speaker.s[0] == NULL);
+	CHECK(s->nodes[0].n_choices == 3 && s->nodes[0].choices[1].go == 3);
+	CHECK_STR(s->nodes[0].choices[1].feedback.s[0], "Kees kijkt boos.");
+	CHECK(s->nodes[2].end == SCEN_GOOD && s->nodes[3].end == SCEN_BAD && s->nodes[4].end == SCEN_OK);
+	/* hints: the shortest way to a good end, and which choices lead there */
+	CHECK(s->nodes[0].best == 0 && s->nodes[1].best == 0);
+	CHECK(s->nodes[0].choices[0].to_good && !s->nodes[0].choices[1].to_good && s->nodes[0].choices[2].to_good);
+	CHECK(s->nodes[1].choices[0].to_good && !s->nodes[1].choices[1].to_good);
+	CHECK(s->nodes[2].best == -1);
+
+	struct step_response r;
+	r = path(2, (int[]){0, 0});
+	CHECK(lesson_step_judge(st, &r));
+	r = path(4, (int[]){2, 2, 0, 0}); /* round the circle, then well */
+	CHECK(lesson_step_judge(st, &r));
+	r = path(1, (int[]){1}); /* bad end */
+	CHECK(!lesson_step_judge(st, &r));
+	r = path(2, (int[]){0, 1}); /* ok end: not right either */
+	CHECK(!lesson_step_judge(st, &r));
+	r = path(1, (int[]){0}); /* not at an end */
+	CHECK(!lesson_step_judge(st, &r));
+	r = path(0, NULL);
+	CHECK(!lesson_step_judge(st, &r));
+	r = path(3, (int[]){0, 0, 0}); /* on past the end */
+	CHECK(!lesson_step_judge(st, &r));
+	r = path(2, (int[]){0, 2}); /* no such choice */
+	CHECK(!lesson_step_judge(st, &r));
+	r = path(2, (int[]){-1, 0});
+	CHECK(!lesson_step_judge(st, &r));
+	lesson_destroy(l);
+}
+
+static void test_errors(void)
+{
+	struct seen s;
+	/* a go to nowhere, at the go's value */
+	s = (struct seen){0};
+	CHECK(parse("      - id: start\n"
+	            "        says: {nl: \"Hoi\"}\n"
+	            "        choices:\n"
+	            "          - text: {nl: \"A\"}\n"
+	            "            go: nergens\n"
+	            "      - id: end\n"
+	            "        says: {nl: \"Dag\"}\n"
+	            "        end: good\n",
+	            &s) == NULL);
+	CHECK(has(&s, 17, 17, "'nergens' is not a node") && s.n == 1);
+
+	/* an unreachable node, and one from which no end can be reached */
+	s = (struct seen){0};
+	CHECK(parse("      - id: start\n"
+	            "        says: {nl: \"Hoi\"}\n"
+	            "        choices:\n"
+	            "          - text: {nl: \"A\"}\n"
+	            "            go: end\n"
+	            "          - text: {nl: \"B\"}\n"
+	            "            go: loop\n"
+	            "      - id: end\n"
+	            "        says: {nl: \"Dag\"}\n"
+	            "        end: good\n"
+	            "      - id: loop\n" /* 23 */
+	            "        says: {nl: \"Rond\"}\n"
+	            "        choices:\n"
+	            "          - text: {nl: \"Nog eens\"}\n"
+	            "            go: loop\n"
+	            "      - id: alone\n" /* 28 */
+	            "        says: {nl: \"Niemand\"}\n"
+	            "        end: bad\n",
+	            &s) == NULL);
+	CHECK(has(&s, 23, 9, "from node 'loop' no end can be reached"));
+	CHECK(has(&s, 28, 9, "node 'alone' cannot be reached"));
+	CHECK(s.n == 2);
+
+	/* no good end */
+	s = (struct seen){0};
+	CHECK(parse("      - id: start\n"
+	            "        says: {nl: \"Hoi\"}\n"
+	            "        choices:\n"
+	            "          - text: {nl: \"A\"}\n"
+	            "            go: end\n"
+	            "      - id: end\n"
+	            "        says: {nl: \"Dag\"}\n"
+	            "        end: ok\n",
+	            &s) == NULL);
+	CHECK(has(&s, 13, 7, "no node has 'end: good'") && s.n == 1);
+
+	/* ids: twice, and not an id; the first node ends; both choices and end;
+	 * two choices alike; an end that is no end */
+	s = (struct seen){0};
+	CHECK(parse("      - id: start\n"
+	            "        says: {nl: \"Hoi\"}\n"
+	            "        end: good\n"                /* 15 */
+	            "      - id: start\n"                /* 16 */
+	            "        says: {nl: \"Hoi\"}\n"
+	            "        end: great\n"               /* 18 */
+	            "      - id: Twee\n"                 /* 19 */
+	            "        says: {nl: \"Hoi\"}\n"
+	            "        end: bad\n"
+	            "        choices:\n"
+	            "          - text: {nl: \"Ja\"}\n"
+	            "            go: start\n"
+	            "          - text: {nl: \"Ja\"}\n"   /* 25 */
+	            "            go: start\n"
+	            "      - id: vier\n"                 /* 27 */
+	            "        says: {nl: \"Hoi\"}\n",
+	            &s) == NULL);
+	CHECK(has(&s, 15, 14, "the first node is where the conversation starts"));
+	CHECK(has(&s, 16, 13, "the id 'start' is used by two nodes"));
+	CHECK(has(&s, 18, 14, "end must be good, ok or bad"));
+	CHECK(has(&s, 19, 13, "a node id must be"));
+	CHECK(has(&s, 21, 14, "not both"));
+	CHECK(has(&s, 25, 19, "same text in 'nl'"));
+	CHECK(has(&s, 27, 9, "no 'choices' and no 'end'"));
+	CHECK(s.n == 7);
+
+	/* too few nodes, too many choices, a choice without go */
+	s = (struct seen){0};
+	CHECK(parse("      - id: start\n"
+	            "        says: {nl: \"Hoi\"}\n"
+	            "        choices:\n"
+	            "          - {text: {nl: \"A\"}, go: start}\n"
+	            "          - {text: {nl: \"B\"}, go: start}\n"
+	            "          - {text: {nl: \"C\"}, go: start}\n"
+	            "          - {text: {nl: \"D\"}, go: start}\n"
+	            "          - {text: {nl: \"E\"}}\n",
+	            &s) == NULL);
+	CHECK(has(&s, 13, 7, "nodes: give 2 to 12, not 1"));
+	CHECK(has(&s, 16, 11, "choices: give 1 to 3, not 5"));
+}
+
+/* ---- the lesson screen ---- */
+
+/* Every code point is half the text size wide (as in test_ui.c). */
+static int fake_width(void *ud, const char *s, size_t n, int px, bool bold)
+{
+	(void)ud;
+	(void)bold;
+	int count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			count++;
+	return count * px / 2;
+}
+
+struct rig {
+	struct ui_app *app;
+	int w, h;
+	double u;
+	int64_t t;
+};
+
+static const struct ui_elem *find(const struct ui_drawlist *dl, const char *label, bool tappable)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < dl->n; i++) {
+			const struct ui_elem *e = &dl->v[i];
+			if (tappable && (!e->tappable || !e->action))
+				continue;
+			const char *t = e->label ? e->label : e->text;
+			if (t && (pass == 0 ? !strcmp(t, label) : strstr(t, label) != NULL))
+				return e;
+		}
+	return NULL;
+}
+
+static bool visible(struct rig *r, const char *text)
+{
+	return find(ui_app_frame(r->app), text, false) != NULL;
+}
+
+static bool overlap(struct ui_rect a, struct ui_rect b, int gap)
+{
+	return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
+}
+
+static size_t chars(const char *s, int n)
+{
+	size_t c = 0;
+	for (int i = 0; i < n; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+/* The rules of test_ui.c, and the 3 mm between tappable things. */
+static void check_screen(struct rig *r, const char *where)
+{
+	const struct ui_drawlist *dl = ui_app_frame(r->app);
+	int fails = test_failed;
+	double min_tap = 20 * r->u - 1;
+	int body_px = (int)lround(9 * r->u), gap = (int)(3 * r->u) - 1;
+	for (int i = 0; i < dl->n; i++) {
+		const struct ui_elem *e = &dl->v[i];
+		struct ui_rect q = e->rect;
+		CHECK(q.x >= 0 && q.y >= 0 && q.x + q.w <= r->w && q.y + q.h <= r->h);
+		if (e->tappable && e->action) {
+			CHECK(q.w >= min_tap && q.h >= min_tap);
+			CHECK(e->label && e->label[0]);
+			for (int j = i + 1; j < dl->n; j++)
+				if (dl->v[j].tappable && dl->v[j].action)
+					CHECK(!overlap(q, dl->v[j].rect, gap));
+		}
+		if (e->text && e->n_lines) {
+			CHECK(e->text_px >= body_px);
+			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
+			for (int k = 0; k < e->n_lines; k++) {
+				const struct ui_line *l = &e->lines[k];
+				CHECK(l->x >= q.x && l->x + l->w <= q.x + q.w);
+				CHECK(chars(e->text + l->off, l->len) <= 62);
+			}
+		}
+		if (e->tappable && e->action && e->border_w > 0 && e->role != UI_ROLE_KEY)
+			CHECK(ui_contrast(e->border, dl->clear) >= 3.0 || ui_contrast(e->bg, dl->clear) >= 3.0);
+	}
+	if (test_failed > fails)
+		fprintf(stderr, "  on screen: %s at %dx%d\n", where, r->w, r->h);
+}
+
+static bool tap(struct rig *r, const char *label)
+{
+	const struct ui_elem *e = find(ui_app_frame(r->app), label, true);
+	if (!e) {
+		fprintf(stderr, "nothing tappable labelled '%s'\n", label);
+		CHECK(e != NULL);
+		return false;
+	}
+	int x = e->rect.x + e->rect.w / 2, y = e->rect.y + e->rect.h / 2;
+	struct ui_event ev = {.type = UI_EV_POINTER_DOWN, .time_ms = r->t, .x = x, .y = y, .pointer = -1};
+	ui_app_input(r->app, &ev);
+	ev.type = UI_EV_POINTER_UP;
+	ev.time_ms = r->t += 80;
+	ui_app_input(r->app, &ev);
+	r->t += 1000;
+	return true;
+}
+
+/* Is the element labelled `label` framed as the answer (rung 3)? */
+static bool framed_right(struct rig *r, const char *label)
+{
+	const struct ui_elem *e = find(ui_app_frame(r->app), label, true);
+	struct ui_color right = {0x23, 0x62, 0x3A, 255};
+	return e && e->border.r == right.r && e->border.g == right.g && e->border.b == right.b;
+}
+
+static void walk(const char *dir, int w, int h)
+{
+	char tmpl[] = "/tmp/lp-scen-XXXXXX", err[600];
+	char *data = mkdtemp(tmpl);
+	struct store *s = store_open(data, err, sizeof err);
+	CHECK(s != NULL);
+	if (!s)
+		return;
+	struct lesson_diag d = {0};
+	struct lesson_set set;
+	const char *paths[] = {dir};
+	lesson_set_load(&set, paths, 1, &d);
+	CHECK(set.n == 1 && d.errors == 0);
+	ui_i18n_set_language("en");
+	struct rig r = {.w = w, .h = h, .u = 4.0 * fmin(w / 1920.0, h / 1080.0), .t = 1000};
+	struct ui_app_config cfg = {.store = s, .lessons = &set, .lang = "en", .metrics = {.width = fake_width},
+	                            .w = w, .h = h, .px_per_mm = r.u};
+	r.app = ui_app_create(&cfg);
+	tap(&r, "I am new");
+	tap(&r, "K");
+	tap(&r, "Next");
+	tap(&r, "Boat");
+	tap(&r, "Done");
+	tap(&r, "Late for work");
+	CHECK(visible(&r, "Good morning. You are late."));
+	CHECK(visible(&r, "Kees, your manager"));
+	check_screen(&r, "fresh");
+	/* a wrong way: one answer with its consequence, then a bad end */
+	tap(&r, "That does not matter, does it?");
+	CHECK(visible(&r, "Not quite."));
+	CHECK(visible(&r, "It does matter."));
+	CHECK(visible(&r, "Kees looks angry."));
+	CHECK(visible(&r, "You: That does not matter"));
+	check_screen(&r, "bad end");
+	tap(&r, "Try again");
+	/* again from the start, one rung up; then the tips */
+	CHECK(!visible(&r, "It does matter."));
+	CHECK(visible(&r, "Read the question again"));
+	tap(&r, "Tip");
+	CHECK(visible(&r, "What does Kees want to know?"));
+	check_screen(&r, "rung 2");
+	tap(&r, "Tip");
+	CHECK(framed_right(&r, "Sorry, the bus did not come. I should have called you."));
+	CHECK(!framed_right(&r, "I say nothing and start working."));
+	check_screen(&r, "rung 3");
+	tap(&r, "Sorry, the bus did not come.");
+	CHECK(framed_right(&r, "Tomorrow I take an earlier bus."));
+	check_screen(&r, "second node");
+	tap(&r, "Tomorrow I take an earlier bus.");
+	CHECK(visible(&r, "Well done!"));
+	CHECK(visible(&r, "Good plan."));
+	check_screen(&r, "good end");
+	/* the good end, with the feedback panel: the last bubble stays above it */
+	const struct ui_drawlist *dl = ui_app_frame(r.app);
+	const struct ui_elem *last = find(dl, "Good plan.", false), *panel = find(dl, "Well done!", false);
+	CHECK(last && panel && last->rect.y + last->rect.h <= panel->rect.y);
+	ui_app_destroy(r.app);
+	lesson_set_finish(&set);
+	store_destroy(s);
+}
+
+int main(void)
+{
+	ui_i18n_init("/nonexistent");
+	test_good();
+	test_errors();
+	walk("../ui/fixtures/steps/scenario", 1920, 1080);
+	walk("../ui/fixtures/steps/scenario", 1280, 800);
+	return test_done();
+}

@@ -1,0 +1,602 @@
+/* Step `sim`: the checks of its screens and parts (with line and column),
+ * the judge of both tasks (go somewhere, with fields; find the suspicious
+ * parts), and the phone on the lesson screen at two screen sizes, held to
+ * the screen rules of UX.md at every turn: the fixture's e-mail and phone,
+ * and a login with fields, the keyboard's two pages and a number pad. */
+#include "../../app/core/lesson.h"
+#include "../../app/core/store.h"
+#include "../../app/ui/ui.h"
+#include "../../app/core/step_sim.h"
+#include "test.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <sys/stat.h>
+
+struct seen {
+	int n;
+	int line[16], col[16];
+	char msg[16][400];
+};
+
+static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
+{
+	struct seen *s = ud;
+	(void)path;
+	if (!is_error || s->n == 16)
+		return;
+	s->line[s->n] = line;
+	s->col[s->n] = col;
+	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
+	s->n++;
+}
+
+/* 8 lines of lesson, 3 of step: the first screen is on line 12. */
+#define HEAD                                                                                                       \
+	"id: sim\nversion: 1\ntitle: {nl: \"T\", en: \"T\"}\nsummary: {nl: \"S\", en: \"S\"}\ncompetences: [\"4.2\"]\n" \
+	"roles: [worker]\nminutes: 2\nsteps:\n"                                                                       \
+	"  - type: sim\n    question: {nl: \"Doe het\", en: \"Do it\"}\n"                                             \
+	"    feedback: {right: {nl: \"Ja\", en: \"Yes\"}, wrong: {nl: \"Nee\", en: \"No\"}}\n    screens:\n"
+
+static struct lesson *parse(const char *screens, struct seen *seen)
+{
+	char buf[8192];
+	snprintf(buf, sizeof buf, HEAD "%s", screens);
+	struct lesson_diag d = {.report = record, .ud = seen};
+	return lesson_parse("t.yaml", buf, strlen(buf), &d);
+}
+
+static bool has(const struct seen *s, int line, int col, const char *words)
+{
+	for (int i = 0; i < s->n; i++)
+		if (s->line[i] == line && s->col[i] == col && strstr(s->msg[i], words))
+			return true;
+	fprintf(stderr, "no error at %d:%d with '%s'; got:\n", line, col, words);
+	for (int i = 0; i < s->n; i++)
+		fprintf(stderr, "  %d:%d: %s\n", s->line[i], s->col[i], s->msg[i]);
+	return false;
+}
+
+static struct step_response taps(int n, const int *v, const char *text)
+{
+	struct step_response r = {.n = n};
+	for (int i = 0; i < n; i++)
+		r.v[i] = v[i];
+	snprintf(r.text, sizeof r.text, "%s", text ? text : "");
+	return r;
+}
+
+/* A login: two fields with answers, a code, and a way round. */
+static const char login[] =
+	"      - id: home\n"                                    /* 12 */
+	"        app: phone\n"
+	"        parts:\n"
+	"          - {kind: app-icon, label: {nl: \"Web\", en: \"Web\"}, icon: browser, go: login}\n" /* part 0 */
+	"          - {kind: app-icon, label: {nl: \"Foto\", en: \"Photo\"}}\n"                          /* 1 */
+	"      - id: login\n"
+	"        app: login\n"
+	"        parts:\n"
+	"          - {kind: address, text: {nl: \"zuidstad.nl\", en: \"zuidstad.nl\"}}\n"               /* 2 */
+	"          - {kind: field, label: {nl: \"Naam\", en: \"Name\"}, answer: {nl: \"Samira\", en: \"Samira\"}}\n" /* 3 */
+	"          - {kind: field, label: {nl: \"Wachtwoord\", en: \"Password\"}, answer: {nl: \"fiets-één\", en: \"bike-one\"}}\n"
+	"          - {kind: field, label: {nl: \"Stad\", en: \"Town\"}, text: {nl: \"Zuidstad\", en: \"Zuidstad\"}}\n" /* 5 */
+	"          - {kind: button, label: {nl: \"Inloggen\", en: \"Log in\"}, go: code}\n"              /* 6 */
+	"          - {kind: link, text: {nl: \"Hulp\", en: \"Help\"}, go: home}\n"                        /* 7 */
+	"      - id: code\n"
+	"        app: login\n"
+	"        parts:\n"
+	"          - {kind: code-entry, label: {nl: \"Code\", en: \"Code\"}, answer: \"4821\"}\n"        /* 8 */
+	"          - {kind: button, label: {nl: \"Verder\", en: \"Next\"}, correct: true}\n"             /* 9 */
+	"          - {kind: button, label: {nl: \"Stop\", en: \"Stop\"}}\n";                              /* 10 */
+
+static void test_go(void)
+{
+	struct seen seen = {0};
+	struct lesson *l = parse(login, &seen);
+	CHECK(l != NULL && seen.n == 0);
+	if (!l)
+		return;
+	const struct lesson_step *st = &l->steps[0];
+	const struct sim *s = st->data;
+	CHECK(s && !s->find && !st->multiple && s->n_screens == 3 && s->n_parts == 11 && s->n_fields == 4);
+	CHECK(s->parts[0].go == 1 && s->parts[6].go == 2 && s->parts[9].correct && s->parts[8].has_answer);
+	CHECK_STR(s->parts[8].code, "4821");
+	CHECK_STR(s->parts[0].icon, "browser");
+	CHECK(s->screens[0].best == 0 && s->screens[1].best == 6 && s->screens[2].best == 9);
+	struct step_response r;
+	r = taps(3, (int[]){0, 6, 9}, "samira\nFIETS-ÉÉN\n4821"); /* capitals do not count */
+	CHECK(lesson_step_judge(st, &r));
+	r = taps(3, (int[]){0, 6, 9}, "  Samira \nbike-one\n4821"); /* nor spaces around; any language */
+	CHECK(lesson_step_judge(st, &r));
+	r = taps(3, (int[]){0, 6, 9}, "Samira\nfiets-een\n4821"); /* accents do */
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(3, (int[]){0, 6, 9}, "Samira\nfiets-één\n4812"); /* a wrong code */
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(3, (int[]){0, 6, 9}, "Samira\nfiets-één"); /* no code */
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(3, (int[]){0, 6, 9}, NULL);
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(5, (int[]){0, 7, 0, 6, 9}, "Samira\nfiets-één\n4821"); /* round by the help link */
+	CHECK(lesson_step_judge(st, &r));
+	r = taps(2, (int[]){0, 6}, "Samira\nfiets-één\n4821"); /* not there yet */
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(3, (int[]){0, 6, 10}, "Samira\nfiets-één\n4821"); /* a button that leads nowhere */
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(2, (int[]){0, 9}, "Samira\nfiets-één\n4821"); /* not on that screen */
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(3, (int[]){0, 3, 6}, "Samira\nfiets-één\n4821"); /* a field is no way on */
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(4, (int[]){0, 6, 9, 9}, "Samira\nfiets-één\n4821"); /* on past the end */
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(1, (int[]){1}, NULL);
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(1, (int[]){99}, NULL);
+	CHECK(!lesson_step_judge(st, &r));
+	lesson_destroy(l);
+}
+
+static const char mail[] =
+	"      - id: inbox\n"
+	"        app: messages\n"
+	"        parts:\n"
+	"          - {kind: message-row, label: {nl: \"Bank\", en: \"Bank\"}, text: {nl: \"Lees dit\", en: \"Read this\"}, go: mail}\n"
+	"      - id: mail\n"
+	"        app: email\n"
+	"        parts:\n"
+	"          - {kind: sender, text: {nl: \"b@x.xyz\", en: \"b@x.xyz\"}, suspicious: true}\n" /* 1 */
+	"          - {kind: subject, text: {nl: \"Hoi\", en: \"Hi\"}}\n"
+	"          - {kind: body, text: {nl: \"Log in.\", en: \"Log in.\"}}\n"
+	"          - {kind: link, text: {nl: \"x.xyz\", en: \"x.xyz\"}, suspicious: true}\n"     /* 4 */
+	"          - {kind: button, label: {nl: \"Antwoord\", en: \"Reply\"}}\n";
+
+static void test_find(void)
+{
+	struct seen seen = {0};
+	struct lesson *l = parse(mail, &seen);
+	CHECK(l != NULL && seen.n == 0);
+	if (!l)
+		return;
+	const struct lesson_step *st = &l->steps[0];
+	const struct sim *s = st->data;
+	CHECK(s && s->find && st->multiple); /* the player shows Check */
+	struct step_response r;
+	r = taps(2, (int[]){4, 1}, NULL);
+	CHECK(lesson_step_judge(st, &r));
+	r = taps(1, (int[]){1}, NULL);
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(3, (int[]){1, 4, 2}, NULL);
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(0, NULL, NULL);
+	CHECK(!lesson_step_judge(st, &r));
+	r = taps(2, (int[]){1, 40}, NULL);
+	CHECK(!lesson_step_judge(st, &r));
+	lesson_destroy(l);
+}
+
+static void test_errors(void)
+{
+	struct seen s;
+	/* kinds, keys and values of parts */
+	s = (struct seen){0};
+	CHECK(parse("      - id: a\n"                                                                /* 13 */
+	            "        app: email\n"
+	            "        parts:\n"
+	            "          - {kind: sender, text: {nl: \"x\", en: \"x\"}, label: {nl: \"y\", en: \"y\"}}\n" /* 16 */
+	            "          - {kind: field, label: {nl: \"y\", en: \"y\"}}\n"                  /* 17 */
+	            "          - {kind: knop, label: {nl: \"y\", en: \"y\"}}\n"                   /* 18 */
+	            "          - {kind: link, go: a, correct: true}\n"                            /* 19 */
+	            "          - {kind: sender, text: {nl: \"x\", en: \"x\"}}\n"                  /* 20 */
+	            "      - id: b\n"
+	            "        app: login\n"
+	            "        parts:\n"
+	            "          - {kind: text, text: {nl: \"x\", en: \"x\"}}\n"
+	            "          - {kind: address, text: {nl: \"x\", en: \"x\"}}\n"                 /* 25 */
+	            "          - {kind: field, label: {nl: \"y\", en: \"y\"}, text: {nl: \"x\", en: \"x\"}, answer: {nl: \"x\", en: \"x\"}}\n"
+	            "          - {kind: code-entry, label: {nl: \"y\", en: \"y\"}, answer: \"12a4\"}\n" /* 27 */
+	            "          - {kind: app-icon, label: {nl: \"y\", en: \"y\"}, icon: fax}\n",     /* 28 */
+	            &s) == NULL);
+	CHECK(has(&s, 16, 54, "unknown key 'label' in a sender part"));
+	CHECK(has(&s, 17, 20, "'field' part does not belong on an email screen"));
+	CHECK(has(&s, 18, 20, "unknown kind of part 'knop'"));
+	CHECK(has(&s, 19, 13, "this link part has no 'text'"));
+	CHECK(has(&s, 19, 42, "not both"));
+	CHECK(has(&s, 20, 13, "at most one sender"));
+	CHECK(has(&s, 25, 13, "the address is the first part"));
+	CHECK(has(&s, 26, 88, "a 'text' (already filled in) or an 'answer'"));
+	CHECK(has(&s, 27, 67, "4 to 8 digits"));
+	CHECK(has(&s, 28, 20, "'app-icon' part does not belong on a login screen"));
+	CHECK(has(&s, 28, 63, "icon must be one of"));
+	CHECK(s.n == 11);
+
+	/* a screen no part leads to, and two tasks in one sim */
+	s = (struct seen){0};
+	CHECK(parse("      - id: a\n"
+	            "        app: message\n"
+	            "        parts:\n"
+	            "          - {kind: button, label: {nl: \"y\", en: \"y\"}, correct: true}\n"
+	            "          - {kind: body, text: {nl: \"x\", en: \"x\"}, suspicious: true}\n" /* 17 */
+	            "      - id: b\n"                                                             /* 18 */
+	            "        app: message\n"
+	            "        parts:\n"
+	            "          - {kind: body, text: {nl: \"x\", en: \"x\"}}\n",
+	            &s) == NULL);
+	CHECK(has(&s, 18, 9, "screen 'b' cannot be reached"));
+	CHECK(has(&s, 17, 64, "'correct: true' and parts with 'suspicious: true'"));
+	CHECK(s.n == 2);
+
+	/* screens: ids, apps, go to nowhere, too many parts */
+	s = (struct seen){0};
+	CHECK(parse("      - id: a\n"                                                  /* 12 */
+	            "        app: tv\n"                                               /* 13 */
+	            "        parts: []\n"
+	            "      - id: a\n"                                                  /* 15 */
+	            "        app: message\n"
+	            "        parts:\n"
+	            "          - {kind: link, text: {nl: \"x\", en: \"x\"}, go: nergens}\n" /* 18 */
+	            "      - id: C\n"                                                  /* 19 */
+	            "        app: messages\n"
+	            "        parts: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n",                     /* 21 */
+	            &s) == NULL);
+	CHECK(has(&s, 14, 14, "app must be phone, messages"));
+	CHECK(has(&s, 16, 13, "the id 'a' is used by two screens"));
+	CHECK(has(&s, 19, 56, "go: 'nergens' is not a screen of this sim (its screens: a, a)"));
+	CHECK(has(&s, 20, 13, "a screen id must be"));
+	CHECK(has(&s, 22, 16, "give 1 to 8, not 9"));
+
+	/* no task */
+	s = (struct seen){0};
+	CHECK(parse("      - id: a\n"
+	            "        app: message\n"
+	            "        parts:\n"
+	            "          - {kind: body, text: {nl: \"x\", en: \"x\"}}\n",
+	            &s) == NULL);
+	CHECK(has(&s, 13, 7, "no part has 'correct: true'") && s.n == 1);
+
+	/* find the suspicious parts: one screen, no go there, one plain part,
+	 * no answers to type */
+	s = (struct seen){0};
+	CHECK(parse("      - id: a\n"
+	            "        app: message\n"
+	            "        parts:\n"                                                                      /* 14 */
+	            "          - {kind: body, text: {nl: \"x\", en: \"x\"}, suspicious: true}\n"            /* 15 */
+	            "          - {kind: link, text: {nl: \"x\", en: \"x\"}, go: b, suspicious: true}\n"     /* 16 */
+	            "      - id: b\n"
+	            "        app: login\n"
+	            "        parts:\n"
+	            "          - {kind: text, text: {nl: \"x\", en: \"x\"}, suspicious: true}\n"            /* 20 */
+	            "          - {kind: field, label: {nl: \"y\", en: \"y\"}, answer: {nl: \"x\", en: \"x\"}}\n", /* 21 */
+	            &s) == NULL);
+	CHECK(has(&s, 17, 56, "cannot lead on"));
+	CHECK(has(&s, 21, 64, "all suspicious parts are on one screen"));
+	CHECK(has(&s, 22, 62, "nothing needs typing"));
+	CHECK(has(&s, 16, 11, "every part of this screen is suspicious"));
+	CHECK(s.n == 4);
+}
+
+/* ---- the lesson screen ---- */
+
+/* Every code point is half the text size wide (as in test_ui.c). */
+static int fake_width(void *ud, const char *str, size_t n, int px, bool bold)
+{
+	(void)ud;
+	(void)bold;
+	int count = 0;
+	for (size_t i = 0; i < n; i++)
+		if (((unsigned char)str[i] & 0xC0) != 0x80)
+			count++;
+	return count * px / 2;
+}
+
+struct rig {
+	struct ui_app *app;
+	int w, h;
+	double u;
+	int64_t t;
+	int screens;
+};
+
+static const struct ui_elem *find(const struct ui_drawlist *dl, const char *label, bool tappable)
+{
+	for (int pass = 0; pass < 2; pass++)
+		for (int i = 0; i < dl->n; i++) {
+			const struct ui_elem *e = &dl->v[i];
+			if (tappable && (!e->tappable || !e->action))
+				continue;
+			const char *t = e->label ? e->label : e->text;
+			if (t && (pass == 0 ? !strcmp(t, label) : strstr(t, label) != NULL))
+				return e;
+		}
+	return NULL;
+}
+
+static bool visible(struct rig *r, const char *text)
+{
+	return find(ui_app_frame(r->app), text, false) != NULL;
+}
+
+static bool overlap(struct ui_rect a, struct ui_rect b, int gap)
+{
+	return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
+}
+
+static size_t chars(const char *str, int n)
+{
+	size_t c = 0;
+	for (int i = 0; i < n; i++)
+		if (((unsigned char)str[i] & 0xC0) != 0x80)
+			c++;
+	return c;
+}
+
+/* The rules of test_ui.c, and the 3 mm between tappable things. */
+static void check_screen(struct rig *r, const char *where)
+{
+	const struct ui_drawlist *dl = ui_app_frame(r->app);
+	int fails = test_failed;
+	double min_tap = 20 * r->u - 1;
+	int body_px = (int)lround(9 * r->u), gap = (int)(3 * r->u) - 1;
+	for (int i = 0; i < dl->n; i++) {
+		const struct ui_elem *e = &dl->v[i];
+		struct ui_rect q = e->rect;
+		CHECK(q.x >= 0 && q.y >= 0 && q.x + q.w <= r->w && q.y + q.h <= r->h);
+		if (e->tappable && e->action) {
+			CHECK(q.w >= min_tap && q.h >= min_tap);
+			CHECK(e->label && e->label[0]);
+			for (int j = i + 1; j < dl->n; j++)
+				if (dl->v[j].tappable && dl->v[j].action)
+					CHECK(!overlap(q, dl->v[j].rect, gap));
+		}
+		if (e->text && e->n_lines) {
+			CHECK(e->text_px >= body_px);
+			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
+			for (int k = 0; k < e->n_lines; k++) {
+				const struct ui_line *l = &e->lines[k];
+				CHECK(l->x >= q.x && l->x + l->w <= q.x + q.w);
+				CHECK(chars(e->text + l->off, l->len) <= 62);
+			}
+		}
+		if (e->tappable && e->action && e->border_w > 0 && e->role != UI_ROLE_KEY)
+			CHECK(ui_contrast(e->border, dl->clear) >= 3.0 || ui_contrast(e->bg, dl->clear) >= 3.0);
+	}
+	if (test_failed > fails)
+		fprintf(stderr, "  on screen: %s at %dx%d\n", where, r->w, r->h);
+	r->screens++;
+}
+
+static bool tap(struct rig *r, const char *label)
+{
+	const struct ui_elem *e = find(ui_app_frame(r->app), label, true);
+	if (!e) {
+		fprintf(stderr, "nothing tappable labelled '%s' at %dx%d\n", label, r->w, r->h);
+		CHECK(e != NULL);
+		return false;
+	}
+	int x = e->rect.x + e->rect.w / 2, y = e->rect.y + e->rect.h / 2;
+	struct ui_event ev = {.type = UI_EV_POINTER_DOWN, .time_ms = r->t, .x = x, .y = y, .pointer = -1};
+	ui_app_input(r->app, &ev);
+	ev.type = UI_EV_POINTER_UP;
+	ev.time_ms = r->t += 80;
+	ui_app_input(r->app, &ev);
+	r->t += 1000;
+	return true;
+}
+
+/* Taps label, scrolling the phone down first while it is out of sight. */
+static bool tap_scrolled(struct rig *r, const char *label)
+{
+	for (int i = 0; i < 12 && !find(ui_app_frame(r->app), label, true); i++)
+		if (!find(ui_app_frame(r->app), "Scroll down", true))
+			break;
+		else
+			tap(r, "Scroll down");
+	return tap(r, label);
+}
+
+static void type(struct rig *r, const char *str)
+{
+	struct ui_event ev = {.type = UI_EV_TEXT};
+	snprintf(ev.text, sizeof ev.text, "%s", str);
+	ui_app_input(r->app, &ev);
+}
+
+static bool framed_as(struct rig *r, const char *label, struct ui_color c)
+{
+	const struct ui_elem *e = find(ui_app_frame(r->app), label, false);
+	return e && e->border_w > 0 && e->border.r == c.r && e->border.g == c.g && e->border.b == c.b;
+}
+
+static const struct ui_color right = {0x23, 0x62, 0x3A, 255}, primary = {0x17, 0x49, 0x4F, 255};
+
+static struct ui_app *start(struct rig *r, struct store *s, const struct lesson_set *set, const char *title)
+{
+	ui_i18n_set_language("en");
+	struct ui_app_config cfg = {.store = s, .lessons = set, .lang = "en", .metrics = {.width = fake_width},
+	                            .w = r->w, .h = r->h, .px_per_mm = r->u};
+	r->app = ui_app_create(&cfg);
+	tap(r, "I am new");
+	tap(r, "K");
+	tap(r, "Next");
+	tap(r, "Boat");
+	tap(r, "Done");
+	tap(r, title);
+	return r->app;
+}
+
+static void walk_fixture(struct store *s, int w, int h)
+{
+	struct lesson_diag d = {0};
+	struct lesson_set set;
+	const char *paths[] = {"../ui/fixtures/steps/sim"};
+	lesson_set_load(&set, paths, 1, &d);
+	CHECK(set.n == 1 && d.errors == 0);
+	struct rig r = {.w = w, .h = h, .u = 4.0 * fmin(w / 1920.0, h / 1080.0), .t = 1000};
+	start(&r, s, &set, "Safe with your phone");
+	/* the fake e-mail: frame, unframe, the ladder, right */
+	CHECK(visible(&r, "From: Zuidstad Bank <help@zuidstad-bank.xyz>"));
+	check_screen(&r, "e-mail");
+	CHECK(find(ui_app_frame(r.app), "Check", true) == NULL);
+	tap(&r, "New message from your bank");
+	CHECK(framed_as(&r, "New message from your bank", primary));
+	check_screen(&r, "e-mail, one framed");
+	tap(&r, "New message from your bank");
+	CHECK(!framed_as(&r, "New message from your bank", primary));
+	tap(&r, "Hello Samira");
+	tap(&r, "Check");
+	CHECK(visible(&r, "Not quite."));
+	check_screen(&r, "e-mail, wrong");
+	tap(&r, "Try again");
+	CHECK(!framed_as(&r, "Hello Samira", primary)); /* begun afresh */
+	tap(&r, "Tip");
+	check_screen(&r, "e-mail, rung 2");
+	tap(&r, "Tip");
+	CHECK(framed_as(&r, "help@zuidstad-bank.xyz", right));
+	CHECK(framed_as(&r, "www.zuidstad-bank.xyz/login", right));
+	check_screen(&r, "e-mail, rung 3");
+	tap_scrolled(&r, "www.zuidstad-bank.xyz/login");
+	for (int i = 0; i < 3 && find(ui_app_frame(r.app), "Scroll up", true); i++)
+		tap(&r, "Scroll up");
+	tap(&r, "help@zuidstad-bank.xyz");
+	tap(&r, "Check");
+	CHECK(visible(&r, "Well done!"));
+	check_screen(&r, "e-mail, right");
+	tap(&r, "Next");
+	/* the phone: home, messages, a message, Back, the right button */
+	CHECK(visible(&r, "Work sends you a text"));
+	CHECK(find(ui_app_frame(r.app), "Back to the previous screen", true) == NULL);
+	check_screen(&r, "home screen");
+	tap(&r, "Camera");
+	CHECK(visible(&r, "Not quite."));
+	tap(&r, "Try again");
+	tap(&r, "Messages");
+	CHECK(visible(&r, "Are you coming for dinner on Sunday?"));
+	check_screen(&r, "messages");
+	tap(&r, "Zuidstad Bakery");
+	CHECK(visible(&r, "your shift on Monday starts at 7"));
+	check_screen(&r, "message");
+	tap(&r, "Back to the previous screen");
+	CHECK(visible(&r, "Are you coming for dinner on Sunday?"));
+	tap(&r, "Back to the previous screen");
+	CHECK(visible(&r, "Settings"));
+	tap(&r, "Tip");
+	tap(&r, "Tip");
+	CHECK(framed_as(&r, "Messages", right));
+	check_screen(&r, "home, rung 3");
+	tap(&r, "Messages");
+	CHECK(framed_as(&r, "Zuidstad Bakery: Your roster", right));
+	tap(&r, "Zuidstad Bakery");
+	CHECK(framed_as(&r, "Confirm", right) && !framed_as(&r, "Call", right));
+	check_screen(&r, "message, rung 3");
+	tap(&r, "Confirm");
+	CHECK(visible(&r, "Well done!"));
+	check_screen(&r, "phone, right");
+	ui_app_destroy(r.app);
+	lesson_set_finish(&set);
+}
+
+static void walk_login(struct store *s, const char *dir, int w, int h)
+{
+	struct lesson_diag d = {0};
+	struct lesson_set set;
+	const char *paths[] = {dir};
+	lesson_set_load(&set, paths, 1, &d);
+	CHECK(set.n == 1 && d.errors == 0);
+	struct rig r = {.w = w, .h = h, .u = 4.0 * fmin(w / 1920.0, h / 1080.0), .t = 1000};
+	start(&r, s, &set, "Log in");
+	tap(&r, "Web");
+	check_screen(&r, "login");
+	CHECK(visible(&r, "Town: Zuidstad")); /* filled in already */
+	tap(&r, "Name: ");
+	CHECK(find(ui_app_frame(r.app), "Done", true) != NULL);
+	check_screen(&r, "keyboard");
+	tap(&r, "Capital");
+	tap(&r, "S"); /* the keys show capitals now */
+	tap(&r, "a");
+	type(&r, "mira");
+	CHECK(visible(&r, "Name: Samira"));
+	tap(&r, "Done");
+	tap(&r, "Password: ");
+	type(&r, "bike");
+	tap(&r, "-");
+	tap(&r, "Digits and signs");
+	check_screen(&r, "digits and signs");
+	tap(&r, "1");
+	tap(&r, "Erase");
+	tap(&r, "Letters");
+	type(&r, "one");
+	tap(&r, "Done");
+	/* a wrong name makes "Log in" a wrong answer */
+	tap(&r, "Name: Samira");
+	tap(&r, "Erase");
+	tap(&r, "Done");
+	tap_scrolled(&r, "Log in");
+	CHECK(visible(&r, "Not quite."));
+	tap(&r, "Try again");
+	tap(&r, "Tip");
+	tap(&r, "Tip");
+	tap(&r, "Web");
+	CHECK(visible(&r, "Type: Samira"));
+	check_screen(&r, "login, rung 3");
+	tap(&r, "Name: ");
+	CHECK(visible(&r, "Type: Samira"));
+	check_screen(&r, "keyboard, rung 3");
+	type(&r, "samira");
+	tap(&r, "Done");
+	tap_scrolled(&r, "Password: ");
+	type(&r, "bike-one");
+	check_screen(&r, "keyboard, typed");
+	tap(&r, "Done");
+	tap_scrolled(&r, "Log in");
+	tap(&r, "Code: ");
+	check_screen(&r, "number pad");
+	tap(&r, "4");
+	tap(&r, "8");
+	tap(&r, "2");
+	tap(&r, "2");
+	tap(&r, "Erase");
+	type(&r, "1x9"); /* a code takes digits only, at most 8 */
+	CHECK(visible(&r, "Code: 48219"));
+	tap(&r, "Erase");
+	tap(&r, "Done");
+	tap_scrolled(&r, "Next");
+	CHECK(visible(&r, "Well done!"));
+	check_screen(&r, "login, right");
+	ui_app_destroy(r.app);
+	lesson_set_finish(&set);
+}
+
+static const char login_lesson[] =
+	"id: login-sim\nversion: 1\ntitle: {nl: \"Inloggen\", en: \"Log in\"}\nsummary: {nl: \"S\", en: \"S\"}\n"
+	"competences: [\"4.2\"]\nroles: [worker]\nminutes: 2\nsteps:\n"
+	"  - type: sim\n    question: {nl: \"Log in als Samira.\", en: \"Log in as Samira.\"}\n"
+	"    feedback: {right: {nl: \"Ja\", en: \"Yes\"}, wrong: {nl: \"Nee\", en: \"No\"}}\n    screens:\n";
+
+int main(void)
+{
+	ui_i18n_init("/nonexistent");
+	test_go();
+	test_find();
+	test_errors();
+	char tmpl[] = "/tmp/lp-sim-XXXXXX", err[600];
+	char *data = mkdtemp(tmpl);
+	char *lessons = util_printf("%s/lessons", data), *file = util_printf("%s/lessons/lesson.yaml", data);
+	mkdir(lessons, 0700);
+	FILE *f = fopen(file, "w");
+	fprintf(f, "%s%s", login_lesson, login);
+	fclose(f);
+	static const int sizes[][2] = {{1920, 1080}, {1280, 800}};
+	for (int i = 0; i < 2; i++) {
+		char *where = util_printf("%s/data%d", data, i);
+		struct store *s = store_open(where, err, sizeof err);
+		CHECK(s != NULL);
+		if (s) {
+			walk_fixture(s, sizes[i][0], sizes[i][1]);
+			walk_login(s, lessons, sizes[i][0], sizes[i][1]);
+			store_destroy(s);
+		}
+		free(where);
+	}
+	free(lessons);
+	free(file);
+	return test_done();
+}
