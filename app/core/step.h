@@ -47,4 +47,14 @@ int step_n_langs(const struct lesson_parse *p);
 const struct lesson *step_lesson(const struct lesson_parse *p);
 void step_text_free(struct lesson_text *t);
 
+/* Helpers of the bracket and text steps (blanks, markwords, keyboard). */
+bool step_same_text(const char *a, const char *b);
+void step_report_at(struct lesson_parse *p, const yaml_node_t *value, size_t byte_off, const char *fmt, ...)
+	__attribute__((format(printf, 4, 5)));
+void step_each_text(struct lesson_parse *p, yaml_node_t *n, void (*fn)(void *ud, int lang, yaml_node_t *value),
+                    void *ud);
+bool step_marks_scan(struct lesson_parse *p, yaml_node_t *value, const char *lang, const char *what,
+                     const char *parts, int max_parts, size_t max_chars, char **plain, int *n, size_t *start,
+                     size_t *end);
+
 #endif

@@ -13,6 +13,7 @@
  * `others` in their written order. It is right when every place holds its
  * own word, or a word that is the same in every language (capitals
  * ignored), so places with the same word may swap. */
+#include "step_blanks.h"
 #include "step.h"
 #include "util.h"
 
@@ -24,18 +25,6 @@
 
 /* Shared with step_markwords.c, step_keyboard.c and the views, which
  * declare them too: they belong in step.h, which this module does not own. */
-void step_report_at(struct lesson_parse *p, const yaml_node_t *value, size_t byte_off, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-bool step_marks_scan(struct lesson_parse *p, yaml_node_t *value, const char *lang, const char *what,
-                     const char *parts, int max_parts, size_t max_chars, char **plain, int *n, size_t *start,
-                     size_t *end);
-void step_each_text(struct lesson_parse *p, yaml_node_t *n, void (*fn)(void *ud, int lang, yaml_node_t *value),
-                    void *ud);
-bool step_same_text(const char *a, const char *b);
-int step_blanks_gaps(const struct lesson_step *st);
-int step_blanks_others(const struct lesson_step *st);
-const struct lesson_text *step_blanks_piece(const struct lesson_step *st, int k);
-const struct lesson_text *step_blanks_word(const struct lesson_step *st, int w);
 
 #define STEP_BLANKS_MAX_GAPS 4
 #define STEP_BLANKS_MAX_OTHERS 4

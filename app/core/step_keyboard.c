@@ -11,6 +11,7 @@
  * ignored that `blanks` uses as well. Capitals are folded by a small table
  * of the scripts the kiosk offers (Latin, Greek, Cyrillic); the C library's
  * towlower depends on the process locale, which a kiosk cannot rely on. */
+#include "step_keyboard.h"
 #include "step.h"
 #include "util.h"
 
@@ -20,14 +21,6 @@
 
 /* Shared with the other step modules and the views, which declare them too:
  * they belong in step.h, which this module does not own. */
-bool step_same_text(const char *a, const char *b);
-void step_report_at(struct lesson_parse *p, const yaml_node_t *value, size_t byte_off, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-void step_each_text(struct lesson_parse *p, yaml_node_t *n, void (*fn)(void *ud, int lang, yaml_node_t *value),
-                    void *ud);
-const struct lesson_text *step_keyboard_answer(const struct lesson_step *st);
-int step_keyboard_accepts(const struct lesson_step *st);
-const struct lesson_text *step_keyboard_accept(const struct lesson_step *st, int i);
 
 #define MAX_ANSWER 40
 #define MAX_ACCEPT 5

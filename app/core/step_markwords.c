@@ -9,6 +9,7 @@
  * r->v[1..n-1] are the framed words of that language's passage, counted
  * from 0. It is right when every marked part has at least one framed word
  * and no framed word lies outside the marked parts. */
+#include "step_markwords.h"
 #include "step.h"
 #include "util.h"
 
@@ -18,15 +19,6 @@
 
 /* From step_blanks.c, and for the view; they belong in step.h, which this
  * module does not own. */
-bool step_marks_scan(struct lesson_parse *p, yaml_node_t *value, const char *lang, const char *what,
-                     const char *parts, int max_parts, size_t max_chars, char **plain, int *n, size_t *start,
-                     size_t *end);
-void step_each_text(struct lesson_parse *p, yaml_node_t *n, void (*fn)(void *ud, int lang, yaml_node_t *value),
-                    void *ud);
-int step_markwords_parts(const struct lesson_step *st);
-int step_markwords_words(const struct lesson_step *st, int lang);
-const char *step_markwords_word(const struct lesson_step *st, int lang, int i);
-unsigned step_markwords_marks(const struct lesson_step *st, int lang, int i);
 
 #define MAX_PASSAGE 300
 #define MAX_PARTS 8 /* fits the bits of a word's marks */

@@ -10,6 +10,8 @@
  * the number of places; pl->pick is the place (0..3) or the word
  * (PICK_WORD + w) picked up, or -1. Words are numbered as in the response
  * (step_blanks.c): the missing words first, then the others. */
+#include "../core/step_blanks.h"
+#include "../core/step.h"
 #include "player.h"
 
 #include <libintl.h>
@@ -17,13 +19,6 @@
 #include <string.h>
 
 #define _(s) dgettext("leerplek", s)
-
-/* From step_blanks.c and step_keyboard.c (see there). */
-int step_blanks_gaps(const struct lesson_step *st);
-int step_blanks_others(const struct lesson_step *st);
-const struct lesson_text *step_blanks_piece(const struct lesson_step *st, int k);
-const struct lesson_text *step_blanks_word(const struct lesson_step *st, int w);
-bool step_same_text(const char *a, const char *b);
 
 #define PICK_WORD 100 /* tap argument of word w: PICK_WORD + w; of place i: i */
 #define MAX_WORDS 8

@@ -8,7 +8,7 @@
  *
  * What the core gives (app/core/step_hotspot.c): the spots as st->answers
  * (label and correct), st->multiple when several are right, and st->data,
- * the struct below, declared there the same way. */
+ * a struct hotspot_data (step_hotspot.h). */
 #include "../core/step_hotspot.h"
 #include "player.h"
 

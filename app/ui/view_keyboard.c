@@ -6,6 +6,7 @@
  *
  * The keyboard's keys arrive in tap() with the keyboard's own arguments;
  * this view adds no other tappable element. */
+#include "../core/step_keyboard.h"
 #include "keyboard.h"
 #include "player.h"
 
@@ -14,9 +15,6 @@
 #include <string.h>
 
 #define _(s) dgettext("leerplek", s)
-
-/* From step_keyboard.c (see there). */
-const struct lesson_text *step_keyboard_answer(const struct lesson_step *st);
 
 #define FIELD_H 20.0
 #define KEYBOARD_H (4 * 21.0 + 3 * 3.0) /* keyboard.c: four rows of 21 mm keys, 3 mm apart */

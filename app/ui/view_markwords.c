@@ -7,15 +7,12 @@
  *
  * Scratch state: pl->sel[0..n_sel-1] are the framed words of the passage
  * on screen, in the order tapped. */
+#include "../core/step_markwords.h"
 #include "player.h"
 
 #include <stdlib.h>
 #include <string.h>
 
-/* From step_markwords.c (see there). */
-int step_markwords_words(const struct lesson_step *st, int lang);
-const char *step_markwords_word(const struct lesson_step *st, int lang, int i);
-unsigned step_markwords_marks(const struct lesson_step *st, int lang, int i);
 
 #define WORD_H 20.0
 #define GAP 3.0

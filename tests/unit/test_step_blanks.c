@@ -2,6 +2,8 @@
  * problem), the limits, the judge (places with the same word may swap),
  * and the view: the screen rules at three sizes, tap-then-tap both ways,
  * emptying a place, the hint ladder and the answered screen. */
+#include "../../app/core/step_blanks.h"
+#include "../../app/core/step.h"
 #include "../../app/core/lesson.h"
 #include "../../app/ui/player.h"
 #include "test.h"
@@ -9,11 +11,6 @@
 #include <math.h>
 
 /* From step_blanks.c and step_keyboard.c. */
-int step_blanks_gaps(const struct lesson_step *st);
-int step_blanks_others(const struct lesson_step *st);
-const struct lesson_text *step_blanks_piece(const struct lesson_step *st, int k);
-const struct lesson_text *step_blanks_word(const struct lesson_step *st, int w);
-bool step_same_text(const char *a, const char *b);
 
 /* ---- parsing ---- */
 

@@ -4,6 +4,8 @@
  * learner saw), and the view: the screen rules at three sizes on every
  * rung of the hint ladder, the keys, a physical keyboard, the answer shown
  * at rung 3, and the answered screen. */
+#include "../../app/core/step_keyboard.h"
+#include "../../app/core/step.h"
 #include "../../app/core/lesson.h"
 #include "../../app/ui/keyboard.h"
 #include "../../app/ui/player.h"
@@ -12,9 +14,6 @@
 #include <math.h>
 
 /* From step_keyboard.c. */
-bool step_same_text(const char *a, const char *b);
-const struct lesson_text *step_keyboard_answer(const struct lesson_step *st);
-int step_keyboard_accepts(const struct lesson_step *st);
 
 /* ---- parsing ---- */
 

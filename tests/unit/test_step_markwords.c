@@ -3,6 +3,7 @@
  * response), and the view: the screen rules at three sizes, framing and
  * unframing, the sentences lit at rung 2, the parts framed at rung 3, and
  * the answered screen. */
+#include "../../app/core/step_markwords.h"
 #include "../../app/core/lesson.h"
 #include "../../app/ui/player.h"
 #include "test.h"
@@ -10,10 +11,6 @@
 #include <math.h>
 
 /* From step_markwords.c. */
-int step_markwords_parts(const struct lesson_step *st);
-int step_markwords_words(const struct lesson_step *st, int lang);
-const char *step_markwords_word(const struct lesson_step *st, int lang, int i);
-unsigned step_markwords_marks(const struct lesson_step *st, int lang, int i);
 
 /* ---- parsing ---- */
 
