@@ -66,6 +66,23 @@ static void mark(struct build *b, int x, int y, int d, bool right)
 	e->image_rect = (struct ui_rect){x + d / 5, y + d / 5, d * 3 / 5, d * 3 / 5};
 }
 
+/* Every sign in the answers (in the language on show), so the digit layer
+ * of the keyboard offers them first. */
+static const char *collect_signs(const struct player *pl, char *out, size_t cap)
+{
+	const struct lesson_step *st = player_step(pl);
+	snprintf(out, cap, "%s", player_text(pl, step_keyboard_answer(st)));
+	for (int i = 0; i < step_keyboard_accepts(st); i++)
+		snprintf(out + strlen(out), cap - strlen(out), "%s", player_text(pl, step_keyboard_accept(st, i)));
+	return out;
+}
+
+static const char *answer_signs(const struct player *pl, struct arena *a)
+{
+	char *buf = arena_alloc(a, 256);
+	return collect_signs(pl, buf, 256);
+}
+
 static void layout(struct player *pl, struct build *b, struct ui_rect area)
 {
 	const struct lesson_step *st = player_step(pl);
@@ -145,12 +162,16 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 	add_panel(b, (struct ui_rect){fx + pad + typed_w + mm(b, 1), ty + cur, mm(b, 0.75), th - 2 * cur}, C_PRIMARY,
 	          C_PRIMARY, 0, 0);
 	y += field_h + gap;
-	add_keyboard(b, cx, y, pl->shift, PLAYER_A_VIEW);
+	add_keyboard_layers(b, cx, y, pl->shift, pl->n_aux > 0, answer_signs(pl, b->arena), PLAYER_A_VIEW);
 }
 
 static void tap(struct player *pl, int arg)
 {
-	keyboard_press(pl->typed, sizeof pl->typed, &pl->shift, arg);
+	/* pl->n_aux > 0: the digit layer shows */
+	bool digits = pl->n_aux > 0;
+	char signs[256];
+	keyboard_press_layers(pl->typed, sizeof pl->typed, &pl->shift, &digits, collect_signs(pl, signs, sizeof signs), arg);
+	pl->n_aux = digits;
 }
 
 static bool response(const struct player *pl, struct step_response *r)
