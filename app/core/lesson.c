@@ -23,6 +23,8 @@
 
 struct lesson_parse {
 	const char *path;
+	const char *data; /* the file's bytes, for placing messages */
+	size_t len;
 	char *dir;
 	yaml_document_t doc;
 	struct lesson_diag *d;
@@ -60,6 +62,54 @@ static void emit(struct lesson_diag *d, const char *path, int line, int col, boo
 		d->report(d->ud, path, line, col, is_error, msg);
 }
 
+/* Length of a line break at s (YAML 1.1 counts \r\n, \r, \n, NEL, LS
+ * and PS), or 0. */
+static size_t line_break_at(const char *s, size_t n)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	if (n >= 2 && u[0] == '\r' && u[1] == '\n')
+		return 2;
+	if (n >= 1 && (u[0] == '\r' || u[0] == '\n'))
+		return 1;
+	if (n >= 2 && u[0] == 0xC2 && u[1] == 0x85)
+		return 2;
+	if (n >= 3 && u[0] == 0xE2 && u[1] == 0x80 && (u[2] == 0xA8 || u[2] == 0xA9))
+		return 3;
+	return 0;
+}
+
+/* Keeps a reported place on the text: libyaml and a reader can disagree on
+ * which characters end a line, and a message must never point past the
+ * end of its line or of the file. */
+static void clamp_place(const char *data, size_t len, int *line, int *col)
+{
+	if (!data || *line <= 0)
+		return;
+	size_t i = 0;
+	int ln = 1;
+	while (ln < *line && i < len) {
+		size_t br = line_break_at(data + i, len - i);
+		if (br) {
+			ln++;
+			i += br;
+		} else {
+			i++;
+		}
+	}
+	if (ln < *line) /* past the last line: its end */
+		*line = ln;
+	int chars = 0;
+	while (i < len && !line_break_at(data + i, len - i)) {
+		if (((unsigned char)data[i] & 0xC0) != 0x80)
+			chars++;
+		i++;
+	}
+	if (*col > chars + 1)
+		*col = chars + 1;
+	if (*col < 1)
+		*col = 1;
+}
+
 void step_report(struct lesson_parse *p, const yaml_node_t *n, bool is_error, const char *fmt, ...)
 {
 	char msg[1024];
@@ -71,6 +121,7 @@ void step_report(struct lesson_parse *p, const yaml_node_t *n, bool is_error, co
 		p->errors++;
 	int line = n ? (int)n->start_mark.line + 1 : 0;
 	int col = n ? (int)n->start_mark.column + 1 : 0;
+	clamp_place(p->data, p->len, &line, &col);
 	emit(p->d, p->path, line, col, is_error, msg);
 }
 
@@ -522,16 +573,17 @@ static void locate(const char *data, size_t len, size_t offset, int *line, int *
 {
 	*line = 1;
 	*col = 1;
-	for (size_t i = 0; i < offset && i < len; i++) {
-		/* Line breaks as YAML counts them: \n, \r\n and a lone \r. */
-		if (data[i] == '\n' || (data[i] == '\r' && (i + 1 >= len || data[i + 1] != '\n'))) {
+	for (size_t i = 0; i < offset && i < len;) {
+		size_t br = line_break_at(data + i, len - i);
+		if (br) {
 			(*line)++;
 			*col = 1;
-		} else if (data[i] == '\r') {
+			i += br;
 			continue;
-		} else if (((unsigned char)data[i] & 0xC0) != 0x80) {
-			(*col)++;
 		}
+		if (((unsigned char)data[i] & 0xC0) != 0x80)
+			(*col)++;
+		i++;
 	}
 }
 
@@ -588,6 +640,7 @@ static void yaml_error(struct lesson_diag *d, const char *path, const yaml_parse
 	const char *problem = parser->problem ? parser->problem : "syntax error";
 	if (parser->error == YAML_READER_ERROR) {
 		locate(data, len, parser->problem_offset, &line, &col);
+		clamp_place(data, len, &line, &col);
 		if (strstr(problem, "UTF") || strstr(problem, "octet"))
 			snprintf(msg, sizeof msg, "this file is not UTF-8 text here: save it as UTF-8 (Unicode)");
 		else
@@ -623,19 +676,13 @@ static void yaml_error(struct lesson_diag *d, const char *path, const yaml_parse
 		snprintf(msg, sizeof msg, "this is not valid YAML: %s%s%s", problem, parser->context ? " " : "",
 		         parser->context ? parser->context : "");
 	}
-	/* libyaml can point one line past a file that does not end in a newline */
-	int last_line, last_col;
-	locate(data, len, len, &last_line, &last_col);
-	if (line > last_line || (line == last_line && col > last_col)) {
-		line = last_line;
-		col = last_col;
-	}
+	clamp_place(data, len, &line, &col);
 	emit(d, path, line, col, true, msg);
 }
 
 struct lesson *lesson_parse(const char *path, const char *data, size_t len, struct lesson_diag *d)
 {
-	struct lesson_parse p = {.path = path, .d = d};
+	struct lesson_parse p = {.path = path, .d = d, .data = data, .len = len};
 	yaml_parser_t parser;
 	if (!yaml_parser_initialize(&parser)) {
 		step_report(&p, NULL, true, "out of memory");
@@ -656,8 +703,10 @@ struct lesson *lesson_parse(const char *path, const char *data, size_t len, stru
 		return NULL;
 	}
 	bool second = ev.type == YAML_DOCUMENT_START_EVENT;
+	int sl = (int)ev.start_mark.line + 1, sc = (int)ev.start_mark.column + 1;
+	clamp_place(data, len, &sl, &sc);
 	if (second)
-		emit(d, path, (int)ev.start_mark.line + 1, (int)ev.start_mark.column + 1, true,
+		emit(d, path, sl, sc, true,
 		     "a lesson file holds one lesson: remove the '---' and everything after it, or make it a file of its own");
 	yaml_event_delete(&ev);
 	if (second) {
