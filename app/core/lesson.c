@@ -354,6 +354,43 @@ void step_get_picture(struct lesson_parse *p, yaml_node_t *n, char **out)
 	*out = path;
 }
 
+/* Steps whose own part is tall (a keyboard, a sentence, a phone, a
+ * conversation) leave less room for the question and the hint at 1080p:
+ * beyond about two lines of each the step may not fit the screen. A
+ * warning, since the exact fit depends on the words. */
+#define TALL_STEP_QUESTION 110
+#define TALL_STEP_HINT 120
+
+static void tall_step_warning(struct lesson_parse *p, const struct step_kind *kind, yaml_node_t *question,
+                              yaml_node_t *hint, const struct lesson_step *st)
+{
+	static const enum lesson_step_type tall[] = {LESSON_STEP_BLANKS, LESSON_STEP_MARKWORDS, LESSON_STEP_KEYBOARD,
+	                                             LESSON_STEP_SIM, LESSON_STEP_SCENARIO};
+	bool is_tall = false;
+	for (size_t i = 0; i < sizeof tall / sizeof tall[0]; i++)
+		is_tall |= kind->type == tall[i];
+	if (!is_tall)
+		return;
+	for (int i = 0; i < p->l->n_langs; i++) {
+		if (question && st->text.s[i] && util_utf8_count(st->text.s[i]) > TALL_STEP_QUESTION) {
+			step_report(p, question, false,
+			            "the '%s' question is long for a %s step (%zu characters); above %d it may not fit the "
+			            "screen with the %s, so keep it short",
+			            p->l->langs[i], kind->name, util_utf8_count(st->text.s[i]), TALL_STEP_QUESTION, kind->name);
+			break;
+		}
+	}
+	for (int i = 0; i < p->l->n_langs; i++) {
+		if (hint && st->hint.s[i] && util_utf8_count(st->hint.s[i]) > TALL_STEP_HINT) {
+			step_report(p, hint, false,
+			            "the '%s' hint is long for a %s step (%zu characters); above %d it may not fit the "
+			            "screen, so keep it short",
+			            p->l->langs[i], kind->name, util_utf8_count(st->hint.s[i]), TALL_STEP_HINT);
+			break;
+		}
+	}
+}
+
 static const char *const common_keys[] = {"type", "picture", NULL};
 static const char *const question_keys[] = {"type", "picture", "question", "hint", "feedback", NULL};
 
@@ -410,6 +447,7 @@ static void parse_step(struct lesson_parse *p, yaml_node_t *n, struct lesson_ste
 			step_missing(p, n, "question", "this step");
 		if (v[3])
 			step_get_text(p, v[3], "the hint", LESSON_MAX_HINT, &st->hint);
+		tall_step_warning(p, kind, v[2], v[3], st);
 		if (v[4]) {
 			static const char *const fk[] = {"right", "wrong", NULL};
 			yaml_node_t *fv[2];
