@@ -3,6 +3,7 @@
 #ifndef LP_TEST_H
 #define LP_TEST_H
 
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -30,6 +31,19 @@ static int test_passed, test_failed;
 			        a_ ? a_ : "(null)", b_ ? b_ : "(null)");                           \
 		}                                                                              \
 	} while (0)
+
+/* One check made elsewhere (ui_rig.c), counted here; returns ok. */
+bool test_record(bool ok, const char *file, int line, const char *expr);
+bool test_record(bool ok, const char *file, int line, const char *expr)
+{
+	if (ok) {
+		test_passed++;
+	} else {
+		test_failed++;
+		fprintf(stderr, "%s:%d: check failed: %s\n", file, line, expr);
+	}
+	return ok;
+}
 
 static inline int test_done(void)
 {

@@ -10,6 +10,7 @@
 #include "../../app/ui/keyboard.h"
 #include "../../app/ui/player.h"
 #include "test.h"
+#include "ui_rig.h"
 
 #include <math.h>
 
@@ -165,108 +166,7 @@ static void test_errors(void)
 
 /* ---- the view ---- */
 
-static int fake_width(void *ud, const char *s, size_t n, int px, bool bold)
-{
-	(void)ud;
-	(void)bold;
-	int count = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			count++;
-	return count * px / 2;
-}
-
-static const struct ui_text_metrics fake = {.width = fake_width};
-static struct arena arena;
-static struct ui_drawlist dl;
-static int W, H;
-static double U;
-
-static const struct ui_drawlist *lay(struct player *pl)
-{
-	arena_reset(&arena);
-	dl = (struct ui_drawlist){.clear = C_BG};
-	struct build b = {.arena = &arena, .dl = &dl, .metrics = &fake, .u = U};
-	player_layout(pl, &b, W, H);
-	return &dl;
-}
-
-static bool overlap(struct ui_rect a, struct ui_rect b, int gap)
-{
-	return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
-}
-
-/* The rules of every screen (as in test_ui.c), and 3 mm between targets. */
-static void check_screen(struct player *pl, const char *where)
-{
-	const struct ui_drawlist *d = lay(pl);
-	int fails = test_failed, gap = (int)(3 * U) - 1;
-	for (int i = 0; i < d->n; i++) {
-		const struct ui_elem *e = &d->v[i];
-		struct ui_rect q = e->rect;
-		CHECK(q.x >= 0 && q.y >= 0 && q.x + q.w <= W && q.y + q.h <= H);
-		if (e->tappable && e->action) {
-			CHECK(q.w >= 20 * U - 1 && q.h >= 20 * U - 1);
-			CHECK(e->label && e->label[0]);
-			for (int j = i + 1; j < d->n; j++)
-				if (d->v[j].tappable && d->v[j].action)
-					CHECK(!overlap(q, d->v[j].rect, gap));
-		}
-		if (e->text && e->n_lines) {
-			CHECK(e->text_px >= (int)lround(9 * U));
-			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
-			for (int k = 0; k < e->n_lines; k++) {
-				const struct ui_line *l = &e->lines[k];
-				CHECK(l->x >= q.x && l->x + l->w <= q.x + q.w);
-				int chars = 0;
-				for (int c = 0; c < l->len; c++)
-					chars += ((unsigned char)e->text[l->off + c] & 0xC0) != 0x80;
-				CHECK(chars <= 62);
-			}
-		}
-		if (e->tappable && e->action && e->border_w > 0)
-			CHECK(ui_contrast(e->border, d->clear) >= 3.0 || ui_contrast(e->bg, d->clear) >= 3.0);
-	}
-	if (test_failed > fails)
-		fprintf(stderr, "  on screen: %s at %dx%d\n", where, W, H);
-}
-
-static const struct ui_elem *find(const char *label, bool tappable)
-{
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < dl.n; i++) {
-			const struct ui_elem *e = &dl.v[i];
-			if (tappable && (!e->tappable || !e->action))
-				continue;
-			const char *t = e->label ? e->label : e->text;
-			if (t && (pass == 0 ? !strcmp(t, label) : strstr(t, label) != NULL))
-				return e;
-		}
-	return NULL;
-}
-
-static bool tap(struct player *pl, const char *label)
-{
-	lay(pl);
-	const struct ui_elem *e = find(label, true);
-	if (!e || e->action != PLAYER_A_VIEW) {
-		fprintf(stderr, "nothing of the view labelled '%s'\n", label);
-		CHECK(e != NULL);
-		return false;
-	}
-	step_view_of(player_step(pl)->type)->tap(pl, e->arg);
-	return true;
-}
-
-static bool check_answer(struct player *pl)
-{
-	struct step_response r;
-	if (!step_view_of(player_step(pl)->type)->response(pl, &r))
-		return false;
-	pl->answered = true;
-	pl->right = lesson_step_judge(player_step(pl), &r);
-	return true;
-}
+static struct rig_screen sc;
 
 static void type(struct player *pl, const char *s)
 {
@@ -283,80 +183,80 @@ static void key(struct player *pl, enum ui_key k)
 
 static void test_view(int w, int h)
 {
-	W = w, H = h, U = 4.0 * fmin(w / 1920.0, h / 1080.0);
+	sc.w = w, sc.h = h, sc.u = 4.0 * fmin(w / 1920.0, h / 1080.0);
 	struct seen seen = {0};
 	struct lesson *l = parse(good, &seen);
 	if (!l)
 		return;
 	struct player pl = {.lesson = l, .lang = "nl"};
 	player_begin(&pl, 0);
-	lay(&pl);
-	CHECK(find("Your answer", false) != NULL);
-	CHECK(find("q", true) && find("Space", true) && find("Erase", true) && find("é", true));
+	rig_lay_player(&sc, &pl);
+	CHECK(rig_find(&sc.dl, "Your answer", false) != NULL);
+	CHECK(rig_find(&sc.dl, "q", true) && rig_find(&sc.dl, "Space", true) && rig_find(&sc.dl, "Erase", true) && rig_find(&sc.dl, "é", true));
 	CHECK(!player_complete(&pl));
 	for (int rung = 0; rung <= 3; rung++) {
 		pl.hints = rung;
 		char where[32];
 		snprintf(where, sizeof where, "fresh, rung %d", rung);
-		check_screen(&pl, where);
+		rig_check_player(&sc, &pl, where);
 	}
 	pl.hints = 0;
-	tap(&pl, "p");
-	tap(&pl, "r");
+	rig_tap_view(&sc, &pl, "p");
+	rig_tap_view(&sc, &pl, "r");
 	type(&pl, "ivè");
 	key(&pl, UI_KEY_BACKSPACE);
 	type(&pl, "é");
 	CHECK_STR(pl.typed, "privé");
-	lay(&pl);
-	CHECK(find("privé", false) != NULL);
-	check_screen(&pl, "typing");
+	rig_lay_player(&sc, &pl);
+	CHECK(rig_find(&sc.dl, "privé", false) != NULL);
+	rig_check_player(&sc, &pl, "typing");
 	/* Return checks only what is there; a space alone is nothing. */
 	key(&pl, UI_KEY_RETURN);
 	CHECK(pl.submit);
 	pl.submit = false;
-	CHECK(check_answer(&pl) && !pl.right);
-	check_screen(&pl, "wrong");
-	CHECK(find("q", true) == NULL); /* the keyboard is gone */
+	CHECK(rig_check_answer(&pl) && !pl.right);
+	rig_check_player(&sc, &pl, "wrong");
+	CHECK(rig_find(&sc.dl, "q", true) == NULL); /* the keyboard is gone */
 
 	/* Rung 3: the answer stands above (or beside) the field. */
 	player_begin(&pl, 0);
 	pl.hints = 3;
-	lay(&pl);
-	CHECK(find("Type this: privé-foto", false) != NULL);
+	rig_lay_player(&sc, &pl);
+	CHECK(rig_find(&sc.dl, "Type this: privé-foto", false) != NULL);
 	key(&pl, UI_KEY_RETURN);
 	CHECK(!pl.submit);
-	tap(&pl, "Space");
+	rig_tap_view(&sc, &pl, "Space");
 	CHECK(pl.typed[0] == 0); /* never a space first */
-	tap(&pl, "Capital");
+	rig_tap_view(&sc, &pl, "Capital");
 	type(&pl, "privé");
-	tap(&pl, "-");
+	rig_tap_view(&sc, &pl, "-");
 	type(&pl, "foto");
 	CHECK_STR(pl.typed, "Privé-foto");
-	check_screen(&pl, "rung 3, typed");
+	rig_check_player(&sc, &pl, "rung 3, typed");
 	struct step_response r;
 	CHECK(step_view_of(LESSON_STEP_KEYBOARD)->response(&pl, &r) && r.n == 1 && r.v[0] == 0);
 	CHECK_STR(r.text, "Privé-foto");
-	CHECK(check_answer(&pl) && pl.right);
-	check_screen(&pl, "right");
+	CHECK(rig_check_answer(&pl) && pl.right);
+	rig_check_player(&sc, &pl, "right");
 
 	/* A long text shows its end. */
 	player_begin(&pl, 0);
 	for (int i = 0; i < 12; i++)
 		type(&pl, "abcdefghij");
-	lay(&pl);
-	CHECK(find("…", false) != NULL && find("ghij", false) != NULL);
-	check_screen(&pl, "long text");
+	rig_lay_player(&sc, &pl);
+	CHECK(rig_find(&sc.dl, "…", false) != NULL && rig_find(&sc.dl, "ghij", false) != NULL);
+	rig_check_player(&sc, &pl, "long text");
 	lesson_destroy(l);
 }
 
 int main(void)
 {
-	arena_init(&arena);
+	arena_init(&sc.arena);
 	test_good();
 	test_errors();
 	test_view(1920, 1080);
 	test_view(1280, 800);
 	test_view(1024, 768);
-	arena_finish(&arena);
+	arena_finish(&sc.arena);
 	return test_done();
 }

@@ -7,6 +7,7 @@
 #include "../../app/core/lesson.h"
 #include "../../app/ui/player.h"
 #include "test.h"
+#include "ui_rig.h"
 
 #include <math.h>
 
@@ -184,178 +185,77 @@ static void test_errors(void)
 
 /* ---- the view ---- */
 
-static int fake_width(void *ud, const char *s, size_t n, int px, bool bold)
-{
-	(void)ud;
-	(void)bold;
-	int count = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			count++;
-	return count * px / 2;
-}
-
-static const struct ui_text_metrics fake = {.width = fake_width};
-static struct arena arena;
-static struct ui_drawlist dl;
-static int W, H;
-static double U;
-
-static const struct ui_drawlist *lay(struct player *pl)
-{
-	arena_reset(&arena);
-	dl = (struct ui_drawlist){.clear = C_BG};
-	struct build b = {.arena = &arena, .dl = &dl, .metrics = &fake, .u = U};
-	player_layout(pl, &b, W, H);
-	return &dl;
-}
-
-static bool overlap(struct ui_rect a, struct ui_rect b, int gap)
-{
-	return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
-}
-
-/* The rules of every screen (as in test_ui.c), and 3 mm between targets. */
-static void check_screen(struct player *pl, const char *where)
-{
-	const struct ui_drawlist *d = lay(pl);
-	int fails = test_failed, gap = (int)(3 * U) - 1;
-	for (int i = 0; i < d->n; i++) {
-		const struct ui_elem *e = &d->v[i];
-		struct ui_rect q = e->rect;
-		CHECK(q.x >= 0 && q.y >= 0 && q.x + q.w <= W && q.y + q.h <= H);
-		if (e->tappable && e->action) {
-			CHECK(q.w >= 20 * U - 1 && q.h >= 20 * U - 1);
-			CHECK(e->label && e->label[0]);
-			for (int j = i + 1; j < d->n; j++)
-				if (d->v[j].tappable && d->v[j].action)
-					CHECK(!overlap(q, d->v[j].rect, gap));
-		}
-		if (e->text && e->n_lines) {
-			CHECK(e->text_px >= (int)lround(9 * U));
-			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
-			for (int k = 0; k < e->n_lines; k++) {
-				const struct ui_line *l = &e->lines[k];
-				CHECK(l->x >= q.x && l->x + l->w <= q.x + q.w);
-				int chars = 0;
-				for (int c = 0; c < l->len; c++)
-					chars += ((unsigned char)e->text[l->off + c] & 0xC0) != 0x80;
-				CHECK(chars <= 62);
-			}
-		}
-		if (e->tappable && e->action && e->border_w > 0)
-			CHECK(ui_contrast(e->border, d->clear) >= 3.0 || ui_contrast(e->bg, d->clear) >= 3.0);
-	}
-	if (test_failed > fails)
-		fprintf(stderr, "  on screen: %s at %dx%d\n", where, W, H);
-}
-
-static const struct ui_elem *find(const char *label, bool tappable)
-{
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < dl.n; i++) {
-			const struct ui_elem *e = &dl.v[i];
-			if (tappable && (!e->tappable || !e->action))
-				continue;
-			const char *t = e->label ? e->label : e->text;
-			if (t && (pass == 0 ? !strcmp(t, label) : strstr(t, label) != NULL))
-				return e;
-		}
-	return NULL;
-}
-
-static bool tap(struct player *pl, const char *label)
-{
-	lay(pl);
-	const struct ui_elem *e = find(label, true);
-	if (!e || e->action != PLAYER_A_VIEW) {
-		fprintf(stderr, "nothing of the view labelled '%s'\n", label);
-		CHECK(e != NULL);
-		return false;
-	}
-	step_view_of(player_step(pl)->type)->tap(pl, e->arg);
-	return true;
-}
-
-static bool check_answer(struct player *pl)
-{
-	struct step_response r;
-	if (!step_view_of(player_step(pl)->type)->response(pl, &r))
-		return false;
-	pl->answered = true;
-	pl->right = lesson_step_judge(player_step(pl), &r);
-	return true;
-}
+static struct rig_screen sc;
 
 static void test_view(int w, int h)
 {
-	W = w, H = h, U = 4.0 * fmin(w / 1920.0, h / 1080.0);
+	sc.w = w, sc.h = h, sc.u = 4.0 * fmin(w / 1920.0, h / 1080.0);
 	struct seen seen = {0};
 	struct lesson *l = parse(good, &seen);
 	if (!l)
 		return;
 	struct player pl = {.lesson = l, .lang = "nl"};
 	player_begin(&pl, 0);
-	lay(&pl);
+	rig_lay_player(&sc, &pl);
 	for (int i = 0; i < step_markwords_words(&l->steps[0], 0); i++)
-		CHECK(find(step_markwords_word(&l->steps[0], 0, i), true) != NULL);
+		CHECK(rig_find(&sc.dl, step_markwords_word(&l->steps[0], 0, i), true) != NULL);
 	CHECK(!player_complete(&pl));
-	check_screen(&pl, "fresh");
-	tap(&pl, "klant,");
-	tap(&pl, "link.");
-	tap(&pl, "je");
-	tap(&pl, "je"); /* a second tap takes the frame off */
+	rig_check_player(&sc, &pl, "fresh");
+	rig_tap_view(&sc, &pl, "klant,");
+	rig_tap_view(&sc, &pl, "link.");
+	rig_tap_view(&sc, &pl, "je");
+	rig_tap_view(&sc, &pl, "je"); /* a second tap takes the frame off */
 	CHECK(pl.n_sel == 2 && player_complete(&pl));
-	lay(&pl);
-	CHECK(find("klant,", true)->border_w > 0 && find("je", true)->border_w == 0);
-	check_screen(&pl, "framed");
+	rig_lay_player(&sc, &pl);
+	CHECK(rig_find(&sc.dl, "klant,", true)->border_w > 0 && rig_find(&sc.dl, "je", true)->border_w == 0);
+	rig_check_player(&sc, &pl, "framed");
 	struct step_response r;
 	CHECK(step_view_of(LESSON_STEP_MARKWORDS)->response(&pl, &r));
 	CHECK(r.n == 3 && r.v[0] == 0 && r.v[1] == 1 && r.v[2] == 15);
 
 	/* Rung 2: the sentences with a marked part are lit, the one without not. */
 	pl.hints = 2;
-	lay(&pl);
-	CHECK(ui_contrast(find("Beste", true)->bg, C_NOTICE_BG) < 1.01);
-	CHECK(ui_contrast(find("Tik", true)->bg, C_NOTICE_BG) < 1.01);
-	CHECK(ui_contrast(find("Dat", true)->bg, C_SURFACE) < 1.01);
-	check_screen(&pl, "rung 2");
-	CHECK(check_answer(&pl) && !pl.right);
-	check_screen(&pl, "wrong");
+	rig_lay_player(&sc, &pl);
+	CHECK(ui_contrast(rig_find(&sc.dl, "Beste", true)->bg, C_NOTICE_BG) < 1.01);
+	CHECK(ui_contrast(rig_find(&sc.dl, "Tik", true)->bg, C_NOTICE_BG) < 1.01);
+	CHECK(ui_contrast(rig_find(&sc.dl, "Dat", true)->bg, C_SURFACE) < 1.01);
+	rig_check_player(&sc, &pl, "rung 2");
+	CHECK(rig_check_answer(&pl) && !pl.right);
+	rig_check_player(&sc, &pl, "wrong");
 
 	/* Rung 3: each part framed, as one frame per line. */
 	player_begin(&pl, 0);
 	pl.hints = 3;
-	lay(&pl);
+	rig_lay_player(&sc, &pl);
 	int frames = 0;
-	for (int i = 0; i < dl.n; i++)
-		frames += dl.v[i].role == UI_ROLE_PANEL && dl.v[i].border_w > 0 &&
-		          ui_contrast(dl.v[i].border, C_RIGHT) < 1.01;
+	for (int i = 0; i < sc.dl.n; i++)
+		frames += sc.dl.v[i].role == UI_ROLE_PANEL && sc.dl.v[i].border_w > 0 &&
+		          ui_contrast(sc.dl.v[i].border, C_RIGHT) < 1.01;
 	CHECK(frames >= 2);
-	check_screen(&pl, "rung 3");
-	tap(&pl, "Beste");
-	tap(&pl, "uur");
-	CHECK(check_answer(&pl) && pl.right);
-	check_screen(&pl, "right");
+	rig_check_player(&sc, &pl, "rung 3");
+	rig_tap_view(&sc, &pl, "Beste");
+	rig_tap_view(&sc, &pl, "uur");
+	CHECK(rig_check_answer(&pl) && pl.right);
+	rig_check_player(&sc, &pl, "right");
 
 	/* In English the words are the English ones. */
 	player_begin(&pl, 0);
 	pl.lang = "en";
-	tap(&pl, "customer,");
-	tap(&pl, "within");
+	rig_tap_view(&sc, &pl, "customer,");
+	rig_tap_view(&sc, &pl, "within");
 	CHECK(step_view_of(LESSON_STEP_MARKWORDS)->response(&pl, &r) && r.v[0] == 1);
-	CHECK(check_answer(&pl) && pl.right);
+	CHECK(rig_check_answer(&pl) && pl.right);
 	lesson_destroy(l);
 }
 
 int main(void)
 {
-	arena_init(&arena);
+	arena_init(&sc.arena);
 	test_good();
 	test_errors();
 	test_view(1920, 1080);
 	test_view(1280, 800);
 	test_view(1024, 768);
-	arena_finish(&arena);
+	arena_finish(&sc.arena);
 	return test_done();
 }

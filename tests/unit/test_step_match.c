@@ -6,6 +6,7 @@
 #include "../../app/core/lesson.h"
 #include "../../app/ui/player.h"
 #include "test.h"
+#include "ui_rig.h"
 
 #include <stdbool.h>
 
@@ -184,35 +185,7 @@ static void test_judge(void)
 
 #define RIGHT 10 /* tap argument of right item 0, as in view_match.c */
 
-static int fake_width(void *ud, const char *s, size_t n, int px, bool bold)
-{
-	(void)ud;
-	(void)bold;
-	int count = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			count++;
-	return count * px / 2;
-}
-
-static const struct ui_text_metrics fake = {.width = fake_width};
-
-struct screen {
-	struct arena arena;
-	struct ui_drawlist dl;
-	struct build b;
-};
-
-static void lay_out(struct screen *sc, struct player *pl, struct ui_rect area)
-{
-	arena_reset(&sc->arena);
-	sc->dl = (struct ui_drawlist){0};
-	sc->b = (struct build){.arena = &sc->arena, .dl = &sc->dl, .metrics = &fake, .u = 4.0};
-	pl->u = 4.0;
-	view_match.layout(pl, &sc->b, area);
-}
-
-static const struct ui_elem *card(const struct screen *sc, int arg)
+static const struct ui_elem *card(const struct rig_screen *sc, int arg)
 {
 	for (int i = 0; i < sc->dl.n; i++)
 		if (sc->dl.v[i].tappable && sc->dl.v[i].action == PLAYER_A_VIEW && sc->dl.v[i].arg == arg)
@@ -220,42 +193,12 @@ static const struct ui_elem *card(const struct screen *sc, int arg)
 	return NULL;
 }
 
-static int count_text(const struct screen *sc, const char *t)
+static int count_text(const struct rig_screen *sc, const char *t)
 {
 	int n = 0;
 	for (int i = 0; i < sc->dl.n; i++)
 		n += sc->dl.v[i].text && !strcmp(sc->dl.v[i].text, t);
 	return n;
-}
-
-static void check_rules(const struct screen *sc, struct ui_rect area)
-{
-	int taps = 0;
-	for (int i = 0; i < sc->dl.n; i++) {
-		const struct ui_elem *e = &sc->dl.v[i];
-		struct ui_rect q = e->rect;
-		bool in = q.x >= area.x && q.y >= area.y && q.x + q.w <= area.x + area.w && q.y + q.h <= area.y + area.h;
-		if (!in)
-			fprintf(stderr, "  outside the area: %s %d,%d %dx%d\n", e->text ? e->text : "", q.x, q.y, q.w, q.h);
-		CHECK(in);
-		if (e->text && e->n_lines)
-			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
-		if (!e->tappable)
-			continue;
-		taps++;
-		CHECK(q.w >= 80 && q.h >= 80); /* 20 mm */
-		CHECK(e->label && e->label[0]);
-		CHECK(ui_contrast(e->border, C_BG) >= 3.0);
-		for (int j = i + 1; j < sc->dl.n; j++) {
-			const struct ui_rect o = sc->dl.v[j].rect;
-			if (!sc->dl.v[j].tappable)
-				continue;
-			bool apart = o.x >= q.x + q.w + 12 || q.x >= o.x + o.w + 12 || o.y >= q.y + q.h + 12 ||
-			             q.y >= o.y + o.h + 12;
-			CHECK(apart);
-		}
-	}
-	CHECK(taps > 0);
 }
 
 static bool joins_are(const struct player *pl, const int *want)
@@ -274,7 +217,7 @@ static void event(struct player *pl, enum ui_event_type type, int x, int y)
 	view_match.input(pl, &ev);
 }
 
-static void drag(struct screen *sc, struct player *pl, int from, int to, struct ui_rect area)
+static void drag(struct rig_screen *sc, struct player *pl, int from, int to, struct ui_rect area)
 {
 	const struct ui_elem *a = card(sc, from), *b = card(sc, to);
 	int x0 = a->rect.x + a->rect.w / 2, y0 = a->rect.y + a->rect.h / 2;
@@ -282,8 +225,8 @@ static void drag(struct screen *sc, struct player *pl, int from, int to, struct 
 	event(pl, UI_EV_POINTER_DOWN, x0, y0);
 	for (int i = 1; i <= 4; i++) {
 		event(pl, UI_EV_POINTER_MOVE, x0 + (x1 - x0) * i / 4, y0 + (y1 - y0) * i / 4);
-		lay_out(sc, pl, area);
-		check_rules(sc, area);
+		rig_lay_view(sc, &view_match, pl, area);
+		rig_check_view(sc, area, true);
 	}
 	event(pl, UI_EV_POINTER_UP, x1, y1);
 }
@@ -294,8 +237,8 @@ static void test_view(void)
 	struct lesson *l = parse(good, &s);
 	if (!l)
 		return;
-	struct screen sc;
-	arena_init(&sc.arena);
+	struct rig_screen sc;
+	rig_screen_init(&sc, 0, 0, 4.0);
 	struct player pl = {.lesson = l, .lang = "nl"};
 	player_begin(&pl, 0);
 	struct step_response r;
@@ -303,8 +246,8 @@ static void test_view(void)
 	CHECK(!view_match.response(&pl, &r)); /* nothing joined: no Check yet */
 
 	struct ui_rect area = {100, 300, 1200, 600};
-	lay_out(&sc, &pl, area);
-	check_rules(&sc, area);
+	rig_lay_view(&sc, &view_match, &pl, area);
+	rig_check_view(&sc, area, true);
 	/* left items in the written order, right ones shuffled: none beside its own */
 	for (int i = 0; i < 3; i++) {
 		const struct ui_elem *left = card(&sc, i), *right = card(&sc, RIGHT + i);
@@ -319,12 +262,12 @@ static void test_view(void)
 	/* left, then right */
 	view_match.tap(&pl, 0);
 	CHECK(pl.pick == 0);
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_match, &pl, area);
 	CHECK(card(&sc, 0)->bg.r == C_SELECTED.r && card(&sc, 0)->border_w > card(&sc, 1)->border_w);
 	CHECK(count_text(&sc, "Now tap its partner on the right.") == 1);
 	view_match.tap(&pl, RIGHT + 1);
 	CHECK(pl.pick == -1 && joins_are(&pl, (int[]){1, -1, -1}));
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_match, &pl, area);
 	CHECK(count_text(&sc, "1") == 2); /* the pair's number on both */
 	CHECK(strstr(card(&sc, 0)->label, "pair 1") && strstr(card(&sc, RIGHT + 1)->label, "pair 1"));
 	CHECK(card(&sc, 0)->border.r == card(&sc, RIGHT + 1)->border.r &&
@@ -332,7 +275,7 @@ static void test_view(void)
 	/* right, then left */
 	view_match.tap(&pl, RIGHT + 0);
 	CHECK(pl.pick == RIGHT + 0);
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_match, &pl, area);
 	CHECK(count_text(&sc, "Now tap its partner on the left.") == 1);
 	view_match.tap(&pl, 1);
 	CHECK(joins_are(&pl, (int[]){1, 0, -1}));
@@ -362,15 +305,15 @@ static void test_view(void)
 	CHECK(pl.pick == -1);
 
 	/* dragging: left onto right, and right onto left */
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_match, &pl, area);
 	drag(&sc, &pl, 1, RIGHT + 1, area);
 	CHECK(joins_are(&pl, (int[]){2, 1, -1}));
 	CHECK(!view_match.response(&pl, &r));
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_match, &pl, area);
 	drag(&sc, &pl, RIGHT + 0, 2, area);
 	CHECK(joins_are(&pl, (int[]){2, 1, 0}));
 	CHECK(view_match.response(&pl, &r) && !lesson_step_judge(&l->steps[0], &r));
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_match, &pl, area);
 	CHECK(count_text(&sc, "Done? Tap Check. Or tap a pair to undo it.") == 1);
 	/* a drag onto the same side joins nothing */
 	drag(&sc, &pl, 0, 1, area);
@@ -380,8 +323,8 @@ static void test_view(void)
 	player_begin(&pl, 0);
 	pl.hints = 3;
 	CHECK(joins_are(&pl, (int[]){-1, -1, -1}));
-	lay_out(&sc, &pl, area);
-	check_rules(&sc, area);
+	rig_lay_view(&sc, &view_match, &pl, area);
+	rig_check_view(&sc, area, true);
 	CHECK(count_text(&sc, "1") == 2 && count_text(&sc, "2") == 2 && count_text(&sc, "3") == 2);
 	view_match.tap(&pl, 0);
 	view_match.tap(&pl, RIGHT + 0);
@@ -391,7 +334,7 @@ static void test_view(void)
 	view_match.tap(&pl, RIGHT + 2);
 	CHECK(view_match.response(&pl, &r) && lesson_step_judge(&l->steps[0], &r));
 	pl.answered = pl.right = true;
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_match, &pl, area);
 	for (int i = 0; i < sc.dl.n; i++)
 		CHECK(!sc.dl.v[i].tappable);
 	arena_finish(&sc.arena);
@@ -406,8 +349,8 @@ static void test_view(void)
 	player_begin(&pl, 0);
 	pl.hints = 3;
 	struct ui_rect low = {100, 300, 1200, 470};
-	lay_out(&sc, &pl, low);
-	check_rules(&sc, low);
+	rig_lay_view(&sc, &view_match, &pl, low);
+	rig_check_view(&sc, low, true);
 	arena_finish(&sc.arena);
 	lesson_destroy(l);
 }
@@ -416,8 +359,8 @@ static void test_view(void)
  * its own left item. */
 static void test_shuffles(void)
 {
-	struct screen sc;
-	arena_init(&sc.arena);
+	struct rig_screen sc;
+	rig_screen_init(&sc, 0, 0, 4.0);
 	for (int n = 2; n <= 5; n++) {
 		struct lesson *l = with_pairs(n);
 		CHECK(l != NULL);
@@ -425,7 +368,7 @@ static void test_shuffles(void)
 			continue;
 		struct player pl = {.lesson = l, .lang = "nl"};
 		player_begin(&pl, 0);
-		lay_out(&sc, &pl, (struct ui_rect){0, 0, 1200, 800});
+		rig_lay_view(&sc, &view_match, &pl, (struct ui_rect){0, 0, 1200, 800});
 		bool row_used[5] = {false};
 		for (int i = 0; i < n; i++) {
 			const struct ui_elem *left = card(&sc, i), *right = card(&sc, RIGHT + i);
@@ -455,16 +398,16 @@ static void test_colours(void)
 	(void)s;
 	if (!l)
 		return;
-	struct screen sc;
-	arena_init(&sc.arena);
+	struct rig_screen sc;
+	rig_screen_init(&sc, 0, 0, 4.0);
 	struct player pl = {.lesson = l, .lang = "nl"};
 	player_begin(&pl, 0);
 	for (int i = 0; i < 5; i++) {
 		view_match.tap(&pl, i);
 		view_match.tap(&pl, RIGHT + (i + 1) % 5);
 	}
-	lay_out(&sc, &pl, (struct ui_rect){0, 0, 1200, 900});
-	check_rules(&sc, (struct ui_rect){0, 0, 1200, 900});
+	rig_lay_view(&sc, &view_match, &pl, (struct ui_rect){0, 0, 1200, 900});
+	rig_check_view(&sc, (struct ui_rect){0, 0, 1200, 900}, true);
 	int numbers = 0;
 	for (int i = 0; i < sc.dl.n; i++) {
 		const struct ui_elem *e = &sc.dl.v[i];

@@ -5,6 +5,7 @@
 #include "../../app/core/lesson.h"
 #include "../../app/ui/player.h"
 #include "test.h"
+#include "ui_rig.h"
 
 #include <stdbool.h>
 
@@ -156,35 +157,7 @@ static void test_judge(void)
 
 /* ---- the view ---- */
 
-static int fake_width(void *ud, const char *s, size_t n, int px, bool bold)
-{
-	(void)ud;
-	(void)bold;
-	int count = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			count++;
-	return count * px / 2;
-}
-
-static const struct ui_text_metrics fake = {.width = fake_width};
-
-struct screen {
-	struct arena arena;
-	struct ui_drawlist dl;
-	struct build b;
-};
-
-static void lay_out(struct screen *sc, struct player *pl, struct ui_rect area)
-{
-	arena_reset(&sc->arena);
-	sc->dl = (struct ui_drawlist){0};
-	sc->b = (struct build){.arena = &sc->arena, .dl = &sc->dl, .metrics = &fake, .u = 4.0};
-	pl->u = 4.0;
-	view_order.layout(pl, &sc->b, area);
-}
-
-static const struct ui_elem *place(const struct screen *sc, int k)
+static const struct ui_elem *place(const struct rig_screen *sc, int k)
 {
 	for (int i = 0; i < sc->dl.n; i++)
 		if (sc->dl.v[i].tappable && sc->dl.v[i].action == PLAYER_A_VIEW && sc->dl.v[i].arg == k)
@@ -192,44 +165,12 @@ static const struct ui_elem *place(const struct screen *sc, int k)
 	return NULL;
 }
 
-static bool has_text(const struct screen *sc, const char *t)
+static bool has_text(const struct rig_screen *sc, const char *t)
 {
 	for (int i = 0; i < sc->dl.n; i++)
 		if (sc->dl.v[i].text && !strcmp(sc->dl.v[i].text, t))
 			return true;
 	return false;
-}
-
-/* Sizes, gaps and the area: what test_ui checks on whole screens, here
- * for the view alone. */
-static void check_rules(const struct screen *sc, struct ui_rect area)
-{
-	int taps = 0;
-	for (int i = 0; i < sc->dl.n; i++) {
-		const struct ui_elem *e = &sc->dl.v[i];
-		struct ui_rect q = e->rect;
-		bool in = q.x >= area.x && q.y >= area.y && q.x + q.w <= area.x + area.w && q.y + q.h <= area.y + area.h;
-		if (!in)
-			fprintf(stderr, "  outside the area: %s %d,%d %dx%d\n", e->text ? e->text : "", q.x, q.y, q.w, q.h);
-		CHECK(in);
-		if (e->text && e->n_lines)
-			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
-		if (!e->tappable)
-			continue;
-		taps++;
-		CHECK(q.w >= 80 && q.h >= 80); /* 20 mm */
-		CHECK(e->label && e->label[0]);
-		for (int j = i + 1; j < sc->dl.n; j++) {
-			const struct ui_rect o = sc->dl.v[j].rect;
-			if (!sc->dl.v[j].tappable)
-				continue;
-			/* 3 mm apart at least, on one axis */
-			bool apart = o.x >= q.x + q.w + 12 || q.x >= o.x + o.w + 12 || o.y >= q.y + q.h + 12 ||
-			             q.y >= o.y + o.h + 12;
-			CHECK(apart);
-		}
-	}
-	CHECK(taps > 0);
 }
 
 static void event(struct player *pl, enum ui_event_type type, int x, int y)
@@ -238,7 +179,7 @@ static void event(struct player *pl, enum ui_event_type type, int x, int y)
 	view_order.input(pl, &ev);
 }
 
-static void drag(struct screen *sc, struct player *pl, int from, int to, struct ui_rect area)
+static void drag(struct rig_screen *sc, struct player *pl, int from, int to, struct ui_rect area)
 {
 	const struct ui_elem *a = place(sc, from), *b = place(sc, to);
 	int x0 = a->rect.x + a->rect.w / 2, y0 = a->rect.y + a->rect.h / 2;
@@ -246,7 +187,7 @@ static void drag(struct screen *sc, struct player *pl, int from, int to, struct 
 	event(pl, UI_EV_POINTER_DOWN, x0, y0);
 	for (int i = 1; i <= 4; i++) {
 		event(pl, UI_EV_POINTER_MOVE, x0 + (x1 - x0) * i / 4, y0 + (y1 - y0) * i / 4);
-		lay_out(sc, pl, area); /* the card follows the pointer */
+		rig_lay_view(sc, &view_order, pl, area); /* the card follows the pointer */
 	}
 	event(pl, UI_EV_POINTER_UP, x1, y1);
 }
@@ -268,8 +209,8 @@ static void test_view(void)
 	struct lesson *l = parse(good, &s);
 	if (!l)
 		return;
-	struct screen sc;
-	arena_init(&sc.arena);
+	struct rig_screen sc;
+	rig_screen_init(&sc, 0, 0, 4.0);
 	struct player pl = {.lesson = l, .lang = "nl"};
 	player_begin(&pl, 0);
 	struct step_response r;
@@ -279,8 +220,8 @@ static void test_view(void)
 	CHECK(order_is(&pl, (int[]){2, 0, 3, 1}));
 
 	struct ui_rect area = {100, 300, 1200, 600};
-	lay_out(&sc, &pl, area);
-	check_rules(&sc, area);
+	rig_lay_view(&sc, &view_order, &pl, area);
+	rig_check_view(&sc, area, false);
 	CHECK(place(&sc, 3) != NULL && place(&sc, 4) == NULL);
 	CHECK(strstr(place(&sc, 1)->label, "Open de mail-app.") != NULL);
 	CHECK(has_text(&sc, "Tap an item. Then tap the place where it goes."));
@@ -288,7 +229,7 @@ static void test_view(void)
 	/* tap-then-tap: item 0 (at place 2) to place 1 */
 	view_order.tap(&pl, 1);
 	CHECK(pl.pick == 0);
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_order, &pl, area);
 	CHECK(has_text(&sc, "Now tap the place where it goes."));
 	CHECK(place(&sc, 1)->bg.r == C_SELECTED.r && place(&sc, 1)->border_w > place(&sc, 0)->border_w);
 	view_order.tap(&pl, 0);
@@ -305,15 +246,15 @@ static void test_view(void)
 	CHECK(pl.pick == -1);
 
 	/* dragging item 1 (place 3) onto place 2, and item 3 to the end */
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_order, &pl, area);
 	drag(&sc, &pl, 2, 1, area);
 	CHECK(order_is(&pl, (int[]){0, 1, 3, 2}));
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_order, &pl, area);
 	drag(&sc, &pl, 2, 3, area);
 	CHECK(order_is(&pl, (int[]){0, 1, 2, 3}));
 	CHECK(view_order.response(&pl, &r) && lesson_step_judge(&l->steps[0], &r));
 	/* a press that hardly moves is no drag */
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_order, &pl, area);
 	const struct ui_elem *e = place(&sc, 0);
 	event(&pl, UI_EV_POINTER_DOWN, e->rect.x + 50, e->rect.y + 40);
 	event(&pl, UI_EV_POINTER_MOVE, e->rect.x + 55, e->rect.y + 44);
@@ -324,8 +265,8 @@ static void test_view(void)
 	player_begin(&pl, 0);
 	pl.hints = 3;
 	CHECK(order_is(&pl, (int[]){2, 0, 3, 1}));
-	lay_out(&sc, &pl, area);
-	check_rules(&sc, area);
+	rig_lay_view(&sc, &view_order, &pl, area);
+	rig_check_view(&sc, area, false);
 	int tags = 0;
 	for (int i = 0; i < sc.dl.n; i++)
 		if (sc.dl.v[i].text && sc.dl.v[i].bg.r == C_RIGHT_BG.r && sc.dl.v[i].bg.g == C_RIGHT_BG.g)
@@ -335,13 +276,13 @@ static void test_view(void)
 
 	/* a low area: two columns, still inside it */
 	struct ui_rect low = {100, 300, 1200, 320};
-	lay_out(&sc, &pl, low);
-	check_rules(&sc, low);
+	rig_lay_view(&sc, &view_order, &pl, low);
+	rig_check_view(&sc, low, false);
 	CHECK(place(&sc, 2)->rect.x > place(&sc, 0)->rect.x);
 
 	/* answered: nothing to tap */
 	pl.answered = pl.right = true;
-	lay_out(&sc, &pl, area);
+	rig_lay_view(&sc, &view_order, &pl, area);
 	for (int i = 0; i < sc.dl.n; i++)
 		CHECK(!sc.dl.v[i].tappable);
 	arena_finish(&sc.arena);
