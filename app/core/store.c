@@ -573,3 +573,39 @@ int store_lesson_answers(struct store *s, const char *learner_id, const char *le
 	*out = v;
 	return n;
 }
+
+int store_setting_int(struct store *s, const char *key, int fallback)
+{
+	sqlite3_stmt *st = prep(s, "SELECT value FROM meta WHERE key = ?");
+	if (!st)
+		return fallback;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	int v = fallback;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		const char *t = (const char *)sqlite3_column_text(st, 0);
+		char *end;
+		long n = t ? strtol(t, &end, 10) : 0;
+		if (t && *t && !*end && n > 0 && n < 1000000)
+			v = (int)n;
+	}
+	sqlite3_finalize(st);
+	return v;
+}
+
+bool store_setting_set_int(struct store *s, const char *key, int value)
+{
+	sqlite3_stmt *st = prep(s, "INSERT INTO meta(key, value) VALUES(?, ?)"
+	                           " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	if (!st)
+		return false;
+	char v[16];
+	snprintf(v, sizeof v, "%d", value);
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, v, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(s, "save a setting");
+	committed(s, "setting", key);
+	return true;
+}

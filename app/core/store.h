@@ -83,6 +83,11 @@ bool store_attempt_counts(struct store *s, const char *learner_id, const char *l
  * *out is malloc'd. Returns the count or -1. */
 int store_lesson_answers(struct store *s, const char *learner_id, const char *lesson_id, struct mastery_answer **out);
 
+/* Settings of this terminal (e.g. "idle_seconds"): a whole number, or
+ * fallback when not set. */
+int store_setting_int(struct store *s, const char *key, int fallback);
+bool store_setting_set_int(struct store *s, const char *key, int value);
+
 /* Clock seam: milliseconds added to the wall clock (script `clock +S`). */
 void store_set_clock_offset(struct store *s, int64_t offset_ms);
 /* The wall clock the store writes (with that offset). */

@@ -490,6 +490,7 @@ int kiosk_run(const struct kiosk_options *opt)
 		.w = k.w,
 		.h = k.h,
 		.fatal = fatal,
+		.idle_seconds = k.store ? store_setting_int(k.store, "idle_seconds", 120) : 0,
 	};
 	cfg.px_per_mm = px_per_mm(&k);
 	k.app = ui_app_create(&cfg);

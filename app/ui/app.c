@@ -39,6 +39,7 @@ enum action {
 	A_LESSON_PAGE,
 	A_END_HOME,
 	A_REVIEW,
+	A_STILL_HERE,
 	A_NOTICE_OK,
 };
 
@@ -90,6 +91,10 @@ struct ui_app {
 	struct lesson *open;                 /* the lesson being played, read in full */
 	struct lesson *rv_loaded[REVIEW_MAX]; /* the lessons a review draws from */
 	int64_t now_ms, step_shown_ms; /* for the time an answer took */
+	/* Idle sign-out: a warning after idle_ms without input, then back to
+	 * the start screen after IDLE_WARN_MS more. */
+	int64_t last_input_ms, idle_ms, warn_since;
+	bool idle_warning;
 	int end_attempts, end_first_right, end_questions;
 
 	char notice[600];
@@ -203,12 +208,20 @@ static void go(struct ui_app *a, enum screen s)
 	}
 }
 
+#define IDLE_WARN_MS 30000 /* at least 20 s to stay with one tap (UX.md) */
+
+static bool signed_in(const struct ui_app *a)
+{
+	return a->screen != SCREEN_START && !a->cfg.fatal;
+}
+
 struct ui_app *ui_app_create(const struct ui_app_config *cfg)
 {
 	struct ui_app *a = calloc(1, sizeof *a);
 	if (!a)
 		return NULL;
 	a->cfg = *cfg;
+	a->idle_ms = (cfg->idle_seconds > 0 ? cfg->idle_seconds : 120) * (int64_t)1000;
 	arena_init(&a->arena);
 	ui_app_resize(a, cfg->w, cfg->h, cfg->px_per_mm);
 	if (!cfg->fatal)
@@ -477,6 +490,8 @@ static void create_learner(struct ui_app *a)
 static void act(struct ui_app *a, int action, int arg)
 {
 	a->dirty = true;
+	if (a->idle_warning && action != A_STILL_HERE)
+		return;
 	if (action >= PLAYER_A_VIEW) {
 		if (a->screen == SCREEN_LESSON && a->pl.lesson)
 			act_lesson(a, action, arg);
@@ -541,6 +556,9 @@ static void act(struct ui_app *a, int action, int arg)
 	case A_REVIEW:
 		start_review(a);
 		break;
+	case A_STILL_HERE:
+		a->idle_warning = false;
+		break;
 	case A_END_HOME:
 		go(a, SCREEN_HOME);
 		break;
@@ -597,6 +615,7 @@ void ui_app_input(struct ui_app *a, const struct ui_event *ev)
 	struct ui_gesture g[2];
 	if (ev->time_ms)
 		a->now_ms = ev->time_ms;
+	a->last_input_ms = a->now_ms;
 	if (a->screen == SCREEN_LESSON && a->pl.lesson && !a->notice[0]) {
 		const struct step_view *v = step_view_of(player_step(&a->pl)->type);
 		if (v && v->input && !a->pl.answered) {
@@ -646,6 +665,19 @@ void ui_app_tick(struct ui_app *a, int64_t now_ms)
 {
 	struct ui_gesture g;
 	a->now_ms = now_ms;
+	if (!signed_in(a)) {
+		a->idle_warning = false;
+	} else if (!a->idle_warning && now_ms - a->last_input_ms >= a->idle_ms) {
+		a->idle_warning = true;
+		a->warn_since = now_ms;
+		a->dirty = true;
+	} else if (a->idle_warning && now_ms - a->warn_since >= IDLE_WARN_MS) {
+		/* Everything was saved when it happened: leaving loses nothing. */
+		a->idle_warning = false;
+		go(a, SCREEN_START);
+	} else if (a->idle_warning) {
+		a->dirty = true; /* the countdown */
+	}
 	if (a->screen == SCREEN_LESSON && a->pl.lesson && !a->pl.answered) {
 		const struct step_view *v = step_view_of(player_step(&a->pl)->type);
 		if (v && v->tick) {
@@ -663,6 +695,13 @@ void ui_app_tick(struct ui_app *a, int64_t now_ms)
 int64_t ui_app_deadline(const struct ui_app *a)
 {
 	int64_t d = ui_pointer_deadline(&a->ptr);
+	if (signed_in(a)) {
+		/* the warning, then each second of its countdown */
+		int64_t id = a->idle_warning ? a->warn_since + ((a->now_ms - a->warn_since) / 1000 + 1) * 1000
+		                             : a->last_input_ms + a->idle_ms;
+		if (d < 0 || id < d)
+			d = id;
+	}
 	if (a->screen == SCREEN_LESSON && a->pl.lesson && !a->pl.answered) {
 		const struct step_view *v = step_view_of(player_step(&a->pl)->type);
 		int64_t vd = v && v->deadline ? v->deadline(&a->pl) : -1;
@@ -1033,6 +1072,40 @@ static void notice(struct ui_app *a, struct build *b)
 	           BUTTON_PRIMARY, A_NOTICE_OK, 0);
 }
 
+static void idle_warning(struct ui_app *a, struct build *b)
+{
+	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
+	struct ui_elem *veil = add_elem(b, UI_ROLE_PANEL, (struct ui_rect){0, 0, W, H});
+	veil->bg = (struct ui_color){28, 39, 48, 160};
+	veil->tappable = true;
+	veil->action = A_NONE;
+	int w = W - 2 * m > mm(b, 280) ? mm(b, 280) : W - 2 * m, pad = mm(b, 10);
+	int left = (int)((IDLE_WARN_MS - (a->now_ms - a->warn_since) + 999) / 1000);
+	if (left < 1)
+		left = 1;
+	const char *head = _("Are you still there?");
+	char *msg = arena_printf(b->arena, _("In %d seconds you go back to the start. Your work is saved."), left);
+	const char *button = _("I am still here");
+	int bh = mm(b, 26), tw = w - 2 * pad;
+	int h = pad + text_height(b, head, tw, MM_TITLE, true) + mm(b, 4) + text_height(b, msg, tw, MM_TEXT, false) +
+	        mm(b, 10) + bh + pad;
+	struct ui_rect r = {(W - w) / 2, (H - h) / 2, w, h};
+	struct ui_elem *p = add_elem(b, UI_ROLE_NOTICE, r);
+	p->bg = C_SURFACE;
+	p->border = C_PRIMARY;
+	p->border_w = mm(b, 0.75);
+	p->radius = mm(b, MM_RADIUS);
+	p->label = head;
+	int y = r.y + pad;
+	y += add_text(b, UI_ROLE_HEADING, head, r.x + pad, y, tw, MM_TITLE, true, C_TEXT, C_SURFACE, ALIGN_CENTER);
+	y += mm(b, 4);
+	y += add_text(b, UI_ROLE_TEXT, msg, r.x + pad, y, tw, MM_TEXT, false, C_TEXT, C_SURFACE, ALIGN_CENTER);
+	y += mm(b, 10);
+	int bw = button_width(b, button, true, 120);
+	add_button(b, (struct ui_rect){r.x + (w - bw) / 2, y, bw, bh}, button, "icon:check", BUTTON_PRIMARY, A_STILL_HERE,
+	           0);
+}
+
 static void screen_fatal(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, m = mm(b, MM_MARGIN);
@@ -1075,6 +1148,8 @@ const struct ui_drawlist *ui_app_frame(struct ui_app *a)
 	}
 	if (a->notice[0])
 		notice(a, &b);
+	if (a->idle_warning)
+		idle_warning(a, &b);
 	a->dirty = false;
 	return &a->dl;
 }

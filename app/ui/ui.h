@@ -156,6 +156,9 @@ struct ui_app_config {
 	/* When set, the kiosk cannot work (no database): the screen says this
 	 * and nothing else. */
 	const char *fatal;
+	/* Seconds without a touch before a signed-in learner is asked whether
+	 * they are still there (then 30 s to answer); 0 means 120. */
+	int idle_seconds;
 };
 
 struct ui_app *ui_app_create(const struct ui_app_config *cfg);

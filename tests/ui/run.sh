@@ -162,6 +162,11 @@ steps)
 		done <"$here/steps/$name.sql"
 	done
 	;;
+idle)
+	# Idle sign-out with the application clock (clock +SECONDS).
+	run --windowed=1280x800 --data "$work/data" --lessons "$lessons" --script "$here/idle.script" 2>"$work/err"
+	expect_rc 0 $? "idle run"
+	;;
 touch)
 	# Taps arrive as finger events (a touchscreen), including a long hold
 	# on a button, which still counts as pressing it.
