@@ -6,13 +6,16 @@
 #include "store.h"
 #include "log.h"
 
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 struct store {
 	sqlite3 *db;
+	bool damaged; /* a failure said the file is not a sound database */
 	char device[LP_ID_LEN + 1];
 	char err[512];
 	int64_t seq; /* highest per-device counter used so far */
@@ -67,6 +70,7 @@ static bool fail(struct store *s, const char *what)
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
 		snprintf(s->err, sizeof s->err, "%s: the database is damaged (%s)", what, why);
+		s->damaged = true;
 		break;
 	default:
 		snprintf(s->err, sizeof s->err, "%s: %s", what, why);
@@ -171,6 +175,32 @@ static bool load_device(struct store *s)
 
 struct store *store_open(const char *dir, char *err, size_t errlen)
 {
+	return store_open_checked(dir, err, errlen, NULL);
+}
+
+/* A page-level check of the whole file: cheap for a terminal's data (a
+ * few megabytes), and it finds damage before a learner's answer does. */
+static bool sound(struct store *s)
+{
+	sqlite3_stmt *st = prep(s, "PRAGMA quick_check(1)");
+	if (!st)
+		return false;
+	int rc = sqlite3_step(st);
+	bool ok = rc == SQLITE_ROW && !strcmp((const char *)sqlite3_column_text(st, 0), "ok");
+	if (rc == SQLITE_ROW && !ok) {
+		snprintf(s->err, sizeof s->err, "the database is damaged: %s", (const char *)sqlite3_column_text(st, 0));
+		s->damaged = true;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW)
+		return fail(s, "check the database");
+	return ok;
+}
+
+struct store *store_open_checked(const char *dir, char *err, size_t errlen, bool *damaged)
+{
+	if (damaged)
+		*damaged = false;
 	if (!util_mkdir_p(dir, err, errlen))
 		return NULL;
 	struct store *s = calloc(1, sizeof *s);
@@ -189,8 +219,11 @@ struct store *store_open(const char *dir, char *err, size_t errlen)
 	sqlite3_extended_result_codes(s->db, 1);
 	if (!exec(s, "PRAGMA journal_mode=WAL", "set journal mode") ||
 	    !exec(s, "PRAGMA synchronous=FULL", "set synchronous") ||
-	    !exec(s, "PRAGMA foreign_keys=ON", "set foreign keys") || !migrate(s) || !load_device(s)) {
+	    !exec(s, "PRAGMA foreign_keys=ON", "set foreign keys") || (damaged && !sound(s)) || !migrate(s) ||
+	    !load_device(s)) {
 		snprintf(err, errlen, "cannot use the database %s: %s", path, s->err);
+		if (damaged)
+			*damaged = s->damaged;
 		goto fail;
 	}
 	free(path);
@@ -608,4 +641,28 @@ bool store_setting_set_int(struct store *s, const char *key, int value)
 		return fail(s, "save a setting");
 	committed(s, "setting", key);
 	return true;
+}
+
+bool store_put_aside(const char *dir, int64_t now_ms, char *moved_to, size_t len)
+{
+	time_t t = (time_t)(now_ms / 1000);
+	struct tm tm;
+	char stamp[32] = "unknown";
+	if (localtime_r(&t, &tm))
+		strftime(stamp, sizeof stamp, "%Y%m%d-%H%M%S", &tm);
+	/* The -wal and -shm files belong to their database: they move with it,
+	 * under the same name, so the set can still be opened and examined. */
+	static const char *const parts[] = {"", "-wal", "-shm"};
+	bool ok = true;
+	for (size_t i = 0; i < sizeof parts / sizeof parts[0]; i++) {
+		char *from = util_printf("%s/leerplek.db%s", dir, parts[i]);
+		char *to = util_printf("%s/leerplek-damaged-%s.db%s", dir, stamp, parts[i]);
+		if (rename(from, to) != 0 && errno != ENOENT && i == 0)
+			ok = false;
+		if (i == 0)
+			snprintf(moved_to, len, "%s", to);
+		free(from);
+		free(to);
+	}
+	return ok;
 }

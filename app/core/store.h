@@ -49,6 +49,13 @@ typedef void (*store_commit_fn)(void *ud, const char *kind, const char *id);
 /* Opens (creating if needed) DIR/leerplek.db. On failure returns NULL and a
  * message a person can act on in err. */
 struct store *store_open(const char *dir, char *err, size_t errlen);
+/* The same, checking every page of the file first; *damaged tells whether
+ * a failure was because the file is not a sound database (then it can be
+ * put aside, see below, and a new one started). */
+struct store *store_open_checked(const char *dir, char *err, size_t errlen, bool *damaged);
+/* Moves DIR/leerplek.db (with its -wal and -shm) aside as
+ * DIR/leerplek-damaged-YYYYMMDD-HHMMSS.db; nothing is deleted. */
+bool store_put_aside(const char *dir, int64_t now_ms, char *moved_to, size_t len);
 void store_destroy(struct store *s);
 void store_on_commit(struct store *s, store_commit_fn fn, void *ud);
 

@@ -472,7 +472,23 @@ int kiosk_run(const struct kiosk_options *opt)
 	k.render = render_create(k.ren, k.text, opt->assets_dir);
 
 	ui_i18n_set_language(opt->lang);
-	k.store = store_open(opt->data_dir, err, sizeof err);
+	bool damaged = false;
+	char *damaged_msg = NULL;
+	k.store = store_open_checked(opt->data_dir, err, sizeof err, &damaged);
+	if (!k.store && damaged) {
+		/* Never start over silently: the damaged file is kept aside under
+		 * a new name, a new database is started, and the screen says so. */
+		char aside[1024];
+		LOG(ERROR, "%s", err);
+		if (store_put_aside(opt->data_dir, util_wall_ms(), aside, sizeof aside))
+			k.store = store_open_checked(opt->data_dir, err, sizeof err, NULL);
+		if (k.store)
+			damaged_msg = util_printf(
+				dgettext("leerplek", "The data of this screen were damaged. They are kept in %s, and Leerplek has "
+				                     "started again with no learners. A supervisor should tell the person who looks "
+				                     "after this screen."),
+				aside);
+	}
 	if (!k.store) {
 		fatal = util_printf(dgettext("leerplek", "Leerplek cannot save work in %s.\n%s\n"
 		                                         "Ask the person who set up this screen to fix it."),
@@ -494,6 +510,11 @@ int kiosk_run(const struct kiosk_options *opt)
 	};
 	cfg.px_per_mm = px_per_mm(&k);
 	k.app = ui_app_create(&cfg);
+	if (damaged_msg) {
+		fprintf(stderr, "leerplek: %s\n", damaged_msg);
+		ui_app_notice(k.app, damaged_msg);
+		free(damaged_msg);
+	}
 	bool running = true, first = true;
 	int64_t script_wake = -1;
 	code = fatal ? 3 : 0;

@@ -162,6 +162,20 @@ steps)
 		done <"$here/steps/$name.sql"
 	done
 	;;
+damaged)
+	# The database file is damaged at start: it is kept aside (never
+	# deleted), a new one is started, and a notice says where the old one is.
+	mkdir -p "$work/data"
+	head -c 8192 /dev/urandom >"$work/data/leerplek.db"
+	cp "$work/data/leerplek.db" "$work/original.db"
+	run --windowed=1280x800 --data "$work/data" --lessons "$lessons" --script "$here/damaged.script" 2>"$work/err"
+	expect_rc 0 $? "start with a damaged database"
+	set -- "$work"/data/leerplek-damaged-*.db
+	if [ -f "$1" ] && cmp -s "$1" "$work/original.db"; then ok; else bad "the damaged file was not kept as it was"; fi
+	expect_grep "leerplek-damaged-" "$work/err" "message on stderr"
+	n=$(sqlite3 "$work/data/leerplek.db" "SELECT count(*) FROM learners" 2>&1)
+	[ "$n" = 1 ] && ok || bad "the new database has the new learner, found '$n'"
+	;;
 idle)
 	# Idle sign-out with the application clock (clock +SECONDS).
 	run --windowed=1280x800 --data "$work/data" --lessons "$lessons" --script "$here/idle.script" 2>"$work/err"
