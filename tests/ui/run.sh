@@ -162,6 +162,38 @@ steps)
 		done <"$here/steps/$name.sql"
 	done
 	;;
+crash)
+	# Pulled plug, again and again: the kiosk is killed with SIGKILL at a
+	# random moment while a script answers questions; after every kill the
+	# database passes PRAGMA quick_check and holds every attempt whose
+	# "saved attempt ID" line was printed. LEERPLEK_CRASH_RUNS sets the
+	# count (200 by default; the long mode in bench/ runs 1,000).
+	runs=${LEERPLEK_CRASH_RUNS:-200}
+	mkdir -p "$work/data"
+	lost=0 broken=0 saved=0
+	i=0
+	while [ $i -lt "$runs" ]; do
+		i=$((i + 1))
+		delay=$(awk -v s="$i" 'BEGIN { srand(s); printf "%.3f", rand() * 0.6 }')
+		(exec "$bin" --windowed=800x600 --data "$work/data" --lessons "$here/fixtures/crash" \
+			--script "$here/crash.script" 2>"$work/err") &
+		pid=$!
+		sleep "$delay"
+		kill -KILL $pid 2>/dev/null
+		wait $pid 2>/dev/null
+		check=$(sqlite3 "$work/data/leerplek.db" "PRAGMA quick_check" 2>&1)
+		[ "$check" = ok ] || { broken=$((broken + 1)); echo "run $i: quick_check says: $check" >&2; }
+		for id in $(sed -n 's/^saved attempt \([0-9a-f]*\)$/\1/p' "$work/err"); do
+			saved=$((saved + 1))
+			n=$(sqlite3 "$work/data/leerplek.db" "SELECT count(*) FROM attempts WHERE id = '$id'")
+			[ "$n" = 1 ] || { lost=$((lost + 1)); echo "run $i: attempt $id was printed as saved but is not there" >&2; }
+		done
+	done
+	echo "$runs kills, $saved attempts printed as saved, $lost lost, $broken damaged databases"
+	[ $broken -eq 0 ] && ok || bad "$broken damaged databases"
+	[ $lost -eq 0 ] && ok || bad "$lost saved attempts lost"
+	[ $saved -gt 0 ] && ok || bad "no attempt was saved in $runs runs: the kill came too early every time"
+	;;
 damaged)
 	# The database file is damaged at start: it is kept aside (never
 	# deleted), a new one is started, and a notice says where the old one is.

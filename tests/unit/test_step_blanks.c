@@ -224,7 +224,8 @@ static void test_view(int w, int h)
 	rig_lay_player(&sc, &pl);
 	CHECK(rig_find(&sc.dl, "Een sterk", false) != NULL);
 	CHECK(rig_find(&sc.dl, "Empty place 1", true) && rig_find(&sc.dl, "Empty place 2", true));
-	CHECK(rig_find(&sc.dl, "naam", true) && rig_find(&sc.dl, "iedereen", true) && rig_find(&sc.dl, "wachtwoord", true) && rig_find(&sc.dl, "niemand", true));
+	CHECK(rig_find(&sc.dl, "naam", true) && rig_find(&sc.dl, "iedereen", true) &&
+	      rig_find(&sc.dl, "wachtwoord", true) && rig_find(&sc.dl, "niemand", true));
 	CHECK(!player_complete(&pl));
 	rig_check_player(&sc, &pl, "fresh");
 	/* A place, then a word. */
@@ -233,7 +234,8 @@ static void test_view(int w, int h)
 	rig_tap_view(&sc, &pl, "iedereen");
 	rig_lay_player(&sc, &pl);
 	CHECK(rig_find(&sc.dl, "Place 1: iedereen", true) != NULL);
-	CHECK(rig_find(&sc.dl, "iedereen", true) == rig_find(&sc.dl, "Place 1: iedereen", true)); /* only the place has it now */
+	/* only the place has it now */
+	CHECK(rig_find(&sc.dl, "iedereen", true) == rig_find(&sc.dl, "Place 1: iedereen", true));
 	/* A word, then a place. */
 	rig_tap_view(&sc, &pl, "wachtwoord");
 	rig_tap_view(&sc, &pl, "Empty place 2");
@@ -255,7 +257,8 @@ static void test_view(int w, int h)
 	player_begin(&pl, 0);
 	pl.hints = 3;
 	rig_lay_player(&sc, &pl);
-	CHECK(rig_find(&sc.dl, "wachtwoord", false) != NULL && rig_find(&sc.dl, "wachtwoord", false) != rig_find(&sc.dl, "wachtwoord", true));
+	CHECK(rig_find(&sc.dl, "wachtwoord", false) != NULL &&
+	      rig_find(&sc.dl, "wachtwoord", false) != rig_find(&sc.dl, "wachtwoord", true));
 	rig_check_player(&sc, &pl, "rung 3");
 	rig_tap_view(&sc, &pl, "niemand");
 	rig_tap_view(&sc, &pl, "Empty place 2");

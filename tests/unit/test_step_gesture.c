@@ -9,6 +9,7 @@
 #include "../../app/ui/gesture.h"
 #include "../../app/ui/ui.h"
 #include "test.h"
+#include "ui_rig.h"
 
 #include <math.h>
 #include <sqlite3.h>
@@ -95,47 +96,6 @@ static void test_parse(void)
 
 /* ---- the view, in the running ui ---- */
 
-static int fake_width(void *ud, const char *str, size_t n, int px, bool bold)
-{
-	(void)ud;
-	(void)bold;
-	int count = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)str[i] & 0xC0) != 0x80)
-			count++;
-	return count * px / 2;
-}
-
-struct rig {
-	struct ui_app *app;
-	struct store *store;
-	struct lesson_set set;
-	char data[64];
-	int w, h;
-	double u;
-	int64_t t;
-};
-
-static const struct ui_elem *find(struct rig *r, const char *label, bool tappable)
-{
-	const struct ui_drawlist *dl = ui_app_frame(r->app);
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < dl->n; i++) {
-			const struct ui_elem *e = &dl->v[i];
-			if (tappable && (!e->tappable || !e->action))
-				continue;
-			const char *t = e->label ? e->label : e->text;
-			if (t && (pass == 0 ? !strcmp(t, label) : strstr(t, label) != NULL))
-				return e;
-		}
-	return NULL;
-}
-
-static bool visible(struct rig *r, const char *text)
-{
-	return find(r, text, false) != NULL;
-}
-
 /* One pointer event at the rig's time, then a frame, as the kiosk does. */
 static void ev(struct rig *r, enum ui_event_type type, int pointer, int x, int y)
 {
@@ -149,13 +109,6 @@ static void wait_ms(struct rig *r, int ms)
 	r->t += ms;
 	ui_app_tick(r->app, r->t);
 	ui_app_frame(r->app);
-}
-
-static void click(struct rig *r, int x, int y)
-{
-	ev(r, UI_EV_POINTER_DOWN, -1, x, y);
-	r->t += 80;
-	ev(r, UI_EV_POINTER_UP, -1, x, y);
 }
 
 /* A straight movement of one pointer in steps over ms. */
@@ -186,66 +139,20 @@ static void pinch(struct rig *r, int ax, int bx, int cx, int dx, int y)
 	ev(r, UI_EV_POINTER_UP, 2, dx, y);
 }
 
-static bool tap(struct rig *r, const char *label)
-{
-	const struct ui_elem *e = find(r, label, true);
-	if (!e) {
-		fprintf(stderr, "nothing tappable labelled '%s'\n", label);
-		CHECK(e != NULL);
-		return false;
-	}
-	click(r, e->rect.x + e->rect.w / 2, e->rect.y + e->rect.h / 2);
-	wait_ms(r, 1000);
-	return true;
-}
-
-static bool overlap(struct ui_rect a, struct ui_rect b)
-{
-	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
-/* The screen rules of tests/unit/test_ui.c. */
-static void check_screen(struct rig *r, const char *where)
-{
-	const struct ui_drawlist *dl = ui_app_frame(r->app);
-	int fails = test_failed;
-	double min_tap = 20 * r->u - 1;
-	for (int i = 0; i < dl->n; i++) {
-		const struct ui_elem *e = &dl->v[i];
-		struct ui_rect q = e->rect;
-		CHECK(q.x >= 0 && q.y >= 0 && q.x + q.w <= r->w && q.y + q.h <= r->h);
-		if (e->tappable && e->action) {
-			CHECK(q.w >= min_tap && q.h >= min_tap);
-			CHECK(e->label && e->label[0]);
-			for (int j = i + 1; j < dl->n; j++)
-				if (dl->v[j].tappable && dl->v[j].action)
-					CHECK(!overlap(q, dl->v[j].rect));
-			if (e->border_w > 0)
-				CHECK(ui_contrast(e->border, dl->clear) >= 3.0 || ui_contrast(e->bg, dl->clear) >= 3.0);
-		}
-		if (e->text && e->n_lines) {
-			CHECK(e->text_px >= (int)lround(9 * r->u));
-			/* The coaching line is the player's (player.c), in C_NOTICE on C_BG,
-			 * 6.1:1; reported to be darkened. Its words are checked apart. */
-			bool coach = e->fg.r == 0x7A && e->fg.g == 0x53 && e->fg.b == 0x10;
-			if (!coach)
-				CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
-		}
-	}
-	if (test_failed > fails)
-		fprintf(stderr, "  on screen: %s at %dx%d\n", where, r->w, r->h);
-}
+/* The screen rules of tests/unit/test_ui.c, the coaching line included
+ * (C_NOTICE reaches 7:1 on C_BG). */
+static const struct rig_rules rules = {.border = RIG_BORDER_ALL};
 
 static struct ui_rect card(struct rig *r)
 {
-	const struct ui_elem *e = find(r, "Practice area: ", true);
+	const struct ui_elem *e = rig_elem(r, "Practice area: ", true);
 	CHECK(e != NULL);
 	return e ? e->rect : (struct ui_rect){0, 0, 1, 1};
 }
 
 static bool answered(struct rig *r)
 {
-	return visible(r, "Well done!") || visible(r, "Not quite.");
+	return rig_visible(r, "Well done!") || rig_visible(r, "Not quite.");
 }
 
 /* The attempts stored, as "step:correct:answer" lines. */
@@ -269,186 +176,175 @@ static void attempts(struct rig *r, char *out, size_t len)
 
 static void test_view(int w, int h)
 {
-	struct rig r = {.w = w, .h = h, .u = 4.0 * fmin(w / 1920.0, h / 1080.0), .t = 1000};
-	char tmpl[] = "/tmp/lp-gesture-XXXXXX", err[600];
-	snprintf(r.data, sizeof r.data, "%s", mkdtemp(tmpl));
-	r.store = store_open(r.data, err, sizeof err);
-	CHECK(r.store != NULL);
-	if (!r.store)
+	struct rig r;
+	rig_init(&r, w, h);
+	r.rules = rules;
+	r.kiosk = true;
+	if (!rig_open(&r, "lp-gesture", FIXTURE))
 		return;
-	struct lesson_diag d = {0};
-	const char *paths[] = {FIXTURE};
-	lesson_set_load_cards(&r.set, paths, 1, &d);
-	CHECK(d.errors == 0 && r.set.n == 1);
-	char id[LP_ID_LEN + 1];
-	CHECK(store_learner_add(r.store, "Ali", 2, id));
-	struct ui_app_config cfg = {.store = r.store, .lessons = &r.set, .lang = "en",
-	                            .metrics = {.width = fake_width}, .w = w, .h = h, .px_per_mm = r.u};
-	r.app = ui_app_create(&cfg);
-	tap(&r, "Ali");
-	tap(&r, "Practise gestures");
+	CHECK(r.set.n == 1);
+	rig_tap(&r, "Ali");
+	rig_tap(&r, "Practise gestures");
 	int mm10 = (int)lround(10 * r.u);
 
 	/* 1. swipe-left, on the photo */
-	CHECK(visible(&r, "Swipe the photo to the left."));
-	CHECK(visible(&r, "Slide your finger quickly to the left."));
-	check_screen(&r, "swipe-left");
+	CHECK(rig_visible(&r, "Swipe the photo to the left."));
+	CHECK(rig_visible(&r, "Slide your finger quickly to the left."));
+	rig_check_screen(&r, "swipe-left");
 	struct ui_rect c = card(&r);
 	int cx = c.x + c.w / 2, cy = c.y + c.h / 2;
 	CHECK(c.h >= 80 * r.u - 1); /* a large practice area */
 	/* beside the card (on the question): nothing at all */
 	stroke(&r, -1, cx + 6 * mm10, c.y - mm10, cx - 6 * mm10, c.y - mm10, 200);
 	wait_ms(&r, 1000);
-	CHECK(!answered(&r) && !visible(&r, "Try it a little faster."));
+	CHECK(!answered(&r) && !rig_visible(&r, "Try it a little faster."));
 	/* too slow: a drag, coached */
 	stroke(&r, -1, cx + 6 * mm10, cy, cx - 6 * mm10, cy, 1500);
 	wait_ms(&r, 1000);
-	CHECK(!answered(&r) && visible(&r, "Try it a little faster."));
+	CHECK(!answered(&r) && rig_visible(&r, "Try it a little faster."));
 	/* a tap: too small */
-	click(&r, cx, cy);
+	rig_press(&r, cx, cy);
 	wait_ms(&r, 1000);
-	CHECK(!answered(&r) && visible(&r, "Move a little further."));
+	CHECK(!answered(&r) && rig_visible(&r, "Move a little further."));
 	/* the other way: a wrong answer */
 	stroke(&r, -1, cx - 6 * mm10, cy, cx + 6 * mm10, cy, 200);
-	CHECK(visible(&r, "Not quite.") && visible(&r, "Put your finger on the photo and slide quickly to the left."));
-	check_screen(&r, "swipe-left wrong");
-	tap(&r, "Try again");
-	tap(&r, "Tip");
-	tap(&r, "Tip");
-	CHECK(visible(&r, "Put your finger on the dot. Slide it to the ring."));
-	check_screen(&r, "swipe-left answer shown");
+	CHECK(rig_visible(&r, "Not quite.") && rig_visible(&r, "Put your finger on the photo and slide quickly to the left."));
+	rig_check_screen(&r, "swipe-left wrong");
+	rig_tap(&r, "Try again");
+	rig_tap(&r, "Tip");
+	rig_tap(&r, "Tip");
+	CHECK(rig_visible(&r, "Put your finger on the dot. Slide it to the ring."));
+	rig_check_screen(&r, "swipe-left answer shown");
 	/* with a finger, starting on the card and ending beside it */
 	c = card(&r);
 	cx = c.x + c.w / 2, cy = c.y + c.h / 2;
 	stroke(&r, 5, cx + 3 * mm10, cy, c.x - mm10, cy, 200);
-	CHECK(visible(&r, "Well done!"));
-	check_screen(&r, "swipe-left right");
-	tap(&r, "Next");
+	CHECK(rig_visible(&r, "Well done!"));
+	rig_check_screen(&r, "swipe-left right");
+	rig_tap(&r, "Next");
 
 	/* 2. double-tap: one tap is coached, two are the answer */
-	CHECK(visible(&r, "Tap here twice, quickly."));
-	check_screen(&r, "double-tap");
+	CHECK(rig_visible(&r, "Tap here twice, quickly."));
+	rig_check_screen(&r, "double-tap");
 	c = card(&r);
 	cx = c.x + c.w / 2, cy = c.y + c.h / 2;
-	click(&r, cx, cy);
+	rig_press(&r, cx, cy);
 	wait_ms(&r, 300);
-	CHECK(!visible(&r, "Try it a little faster."));
+	CHECK(!rig_visible(&r, "Try it a little faster."));
 	wait_ms(&r, 300); /* the window for the second tap has closed */
-	CHECK(!answered(&r) && visible(&r, "Try it a little faster."));
+	CHECK(!answered(&r) && rig_visible(&r, "Try it a little faster."));
 	c = card(&r); /* the coaching line moved the card down */
 	cx = c.x + c.w / 2, cy = c.y + c.h / 2;
-	click(&r, cx, cy);
+	rig_press(&r, cx, cy);
 	r.t += 150;
-	click(&r, cx + 5, cy + 5);
-	CHECK(visible(&r, "Well done!"));
-	tap(&r, "Next");
+	rig_press(&r, cx + 5, cy + 5);
+	CHECK(rig_visible(&r, "Well done!"));
+	rig_tap(&r, "Next");
 
 	/* 3. long-press: a short tap is coached; held, it answers while held */
-	CHECK(visible(&r, "Keep your finger here for a moment."));
-	check_screen(&r, "long-press");
+	CHECK(rig_visible(&r, "Keep your finger here for a moment."));
+	rig_check_screen(&r, "long-press");
 	c = card(&r);
 	cx = c.x + c.w / 2, cy = c.y + c.h / 2;
-	click(&r, cx, cy);
+	rig_press(&r, cx, cy);
 	wait_ms(&r, 600);
-	CHECK(!answered(&r) && visible(&r, "Keep your finger still a little longer."));
+	CHECK(!answered(&r) && rig_visible(&r, "Keep your finger still a little longer."));
 	c = card(&r);
 	cx = c.x + c.w / 2, cy = c.y + c.h / 2;
 	ev(&r, UI_EV_POINTER_DOWN, -1, cx, cy);
 	wait_ms(&r, 400);
 	CHECK(!answered(&r));
 	wait_ms(&r, 400);
-	CHECK(visible(&r, "Well done!"));
+	CHECK(rig_visible(&r, "Well done!"));
 	r.t += 100;
 	ev(&r, UI_EV_POINTER_UP, -1, cx, cy);
-	CHECK(visible(&r, "Well done!"));
-	tap(&r, "Next");
+	CHECK(rig_visible(&r, "Well done!"));
+	rig_tap(&r, "Next");
 
 	/* 4. tap: held back for the double-tap window, then the answer; the
-	 * card's own tap() adds nothing (else it would be a double tap) */
-	CHECK(visible(&r, "Tap here once."));
-	check_screen(&r, "tap");
-	tap(&r, "Tip");
-	tap(&r, "Tip");
-	tap(&r, "Tip");
-	CHECK(visible(&r, "Touch it briefly. Lift your finger at once."));
-	check_screen(&r, "tap answer shown");
+	 * card's own rig_tap() adds nothing (else it would be a double tap) */
+	CHECK(rig_visible(&r, "Tap here once."));
+	rig_check_screen(&r, "tap");
+	rig_tap(&r, "Tip");
+	rig_tap(&r, "Tip");
+	rig_tap(&r, "Tip");
+	CHECK(rig_visible(&r, "Touch it briefly. Lift your finger at once."));
+	rig_check_screen(&r, "tap answer shown");
 	c = card(&r);
 	cx = c.x + c.w / 2, cy = c.y + c.h / 2;
-	click(&r, cx, cy);
+	rig_press(&r, cx, cy);
 	CHECK(!answered(&r));
 	wait_ms(&r, 600);
-	CHECK(visible(&r, "Well done!") && !visible(&r, "Tap just once."));
-	tap(&r, "Next");
+	CHECK(rig_visible(&r, "Well done!") && !rig_visible(&r, "Tap just once."));
+	rig_tap(&r, "Next");
 
 	/* 5. drag: from the picture to the marked place */
-	CHECK(visible(&r, "Move the picture to the marked place."));
-	check_screen(&r, "drag");
+	CHECK(rig_visible(&r, "Move the picture to the marked place."));
+	rig_check_screen(&r, "drag");
 	c = card(&r);
-	const struct ui_elem *drop = find(&r, "Drop it here", false);
+	const struct ui_elem *drop = rig_find(ui_app_frame(r.app), "Drop it here", false);
 	CHECK(drop != NULL);
 	if (drop) {
 		int px = drop->rect.x + drop->rect.w / 2, py = drop->rect.y + drop->rect.h / 2;
 		int tx = 2 * (c.x + c.w / 2) - px; /* the picture mirrors its place */
 		stroke(&r, -1, tx, py, (tx + px) / 2, py, 1500);
 		wait_ms(&r, 600);
-		CHECK(!answered(&r) && visible(&r, "Move the picture all the way to the marked place."));
+		CHECK(!answered(&r) && rig_visible(&r, "Move the picture all the way to the marked place."));
 		stroke(&r, -1, c.x + mm10 / 2, py, px, py, 1500);
 		wait_ms(&r, 600);
-		CHECK(!answered(&r) && visible(&r, "Put your finger on the picture first."));
-		tap(&r, "Tip");
-		tap(&r, "Tip");
-		tap(&r, "Tip");
-		check_screen(&r, "drag answer shown");
-		drop = find(&r, "Drop it here", false);
+		CHECK(!answered(&r) && rig_visible(&r, "Put your finger on the picture first."));
+		rig_tap(&r, "Tip");
+		rig_tap(&r, "Tip");
+		rig_tap(&r, "Tip");
+		rig_check_screen(&r, "drag answer shown");
+		drop = rig_find(ui_app_frame(r.app), "Drop it here", false);
 		c = card(&r);
 		px = drop->rect.x + drop->rect.w / 2, py = drop->rect.y + drop->rect.h / 2;
 		tx = 2 * (c.x + c.w / 2) - px;
 		stroke(&r, -1, tx, py, px, py, 1500);
-		CHECK(visible(&r, "Well done!"));
+		CHECK(rig_visible(&r, "Well done!"));
 	}
-	tap(&r, "Next");
+	rig_tap(&r, "Next");
 
 	/* 6. pinch-out: one finger is coached, pinching in is wrong, out is right */
-	CHECK(visible(&r, "Put two fingers here. Move them apart."));
-	check_screen(&r, "pinch-out");
+	CHECK(rig_visible(&r, "Put two fingers here. Move them apart."));
+	rig_check_screen(&r, "pinch-out");
 	c = card(&r);
 	cx = c.x + c.w / 2, cy = c.y + c.h / 2;
 	stroke(&r, 1, cx, cy, cx + 4 * mm10, cy, 200);
 	wait_ms(&r, 600);
-	CHECK(!answered(&r) && visible(&r, "Use two fingers at the same time."));
+	CHECK(!answered(&r) && rig_visible(&r, "Use two fingers at the same time."));
 	c = card(&r);
 	cx = c.x + c.w / 2, cy = c.y + c.h / 2;
 	pinch(&r, cx - 4 * mm10, cx + 4 * mm10, cx - mm10, cx + mm10, cy);
-	CHECK(visible(&r, "Not quite."));
-	tap(&r, "Try again");
+	CHECK(rig_visible(&r, "Not quite."));
+	rig_tap(&r, "Try again");
 	c = card(&r);
 	cx = c.x + c.w / 2, cy = c.y + c.h / 2;
 	pinch(&r, cx - mm10, cx + mm10, cx - 4 * mm10, cx + 4 * mm10, cy);
-	CHECK(visible(&r, "Well done!"));
-	tap(&r, "Next");
+	CHECK(rig_visible(&r, "Well done!"));
+	rig_tap(&r, "Next");
 
 	/* 7. pinch-in: the second finger may come down beside the card */
-	CHECK(visible(&r, "Put two fingers here. Move them together."));
-	tap(&r, "Tip");
-	tap(&r, "Tip");
-	tap(&r, "Tip");
-	CHECK(visible(&r, "Put two fingers on the dots. Slide them to the rings."));
-	check_screen(&r, "pinch-in answer shown");
+	CHECK(rig_visible(&r, "Put two fingers here. Move them together."));
+	rig_tap(&r, "Tip");
+	rig_tap(&r, "Tip");
+	rig_tap(&r, "Tip");
+	CHECK(rig_visible(&r, "Put two fingers on the dots. Slide them to the rings."));
+	rig_check_screen(&r, "pinch-in answer shown");
 	c = card(&r);
 	cx = c.x + c.w / 2, cy = c.y + c.h / 2;
 	pinch(&r, cx, c.x + c.w + 3 * mm10 < r.w ? c.x + c.w + 3 * mm10 : r.w - 1, cx, cx + 2 * mm10, cy);
-	CHECK(visible(&r, "Well done!"));
-	tap(&r, "Next");
-	CHECK(visible(&r, "Well done, Ali!"));
+	CHECK(rig_visible(&r, "Well done!"));
+	rig_tap(&r, "Next");
+	CHECK(rig_visible(&r, "Well done, Ali!"));
 
 	/* Wrong answers hold the gesture done; right ones the gesture asked. */
 	char got[512];
 	attempts(&r, got, sizeof got);
 	CHECK_STR(got, "0:0:6 0:1:5 1:1:2 2:1:3 3:1:1 4:1:4 5:0:9 5:1:10 6:1:9 ");
 
-	ui_app_destroy(r.app);
-	lesson_set_finish(&r.set);
-	store_destroy(r.store);
+	rig_close(&r);
 }
 
 int main(void)

@@ -8,6 +8,7 @@
 #include "../../app/core/store.h"
 #include "../../app/ui/ui.h"
 #include "test.h"
+#include "ui_rig.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -247,121 +248,19 @@ static void test_aspect(void)
 
 /* ---- the view, in the running ui ---- */
 
-static int fake_width(void *ud, const char *str, size_t n, int px, bool bold)
-{
-	(void)ud;
-	(void)bold;
-	int count = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)str[i] & 0xC0) != 0x80)
-			count++;
-	return count * px / 2;
-}
-
-struct rig {
-	struct ui_app *app;
-	struct store *store;
-	struct lesson_set set;
-	int w, h;
-	double u;
-	int64_t t;
-};
-
-static const struct ui_elem *find(struct rig *r, const char *label, bool tappable)
-{
-	const struct ui_drawlist *dl = ui_app_frame(r->app);
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < dl->n; i++) {
-			const struct ui_elem *e = &dl->v[i];
-			if (tappable && (!e->tappable || !e->action))
-				continue;
-			const char *t = e->label ? e->label : e->text;
-			if (t && (pass == 0 ? !strcmp(t, label) : strstr(t, label) != NULL))
-				return e;
-		}
-	return NULL;
-}
-
-static void click(struct rig *r, int x, int y)
-{
-	struct ui_event ev = {.type = UI_EV_POINTER_DOWN, .time_ms = r->t, .x = x, .y = y, .pointer = -1};
-	ui_app_input(r->app, &ev);
-	ev.type = UI_EV_POINTER_UP;
-	ev.time_ms = r->t += 80;
-	ui_app_input(r->app, &ev);
-	r->t += 1000;
-	ui_app_tick(r->app, r->t);
-}
-
-static bool tap(struct rig *r, const char *label)
-{
-	const struct ui_elem *e = find(r, label, true);
-	if (!e) {
-		fprintf(stderr, "nothing tappable labelled '%s'\n", label);
-		return false;
-	}
-	click(r, e->rect.x + e->rect.w / 2, e->rect.y + e->rect.h / 2);
-	return true;
-}
-
-static bool overlap(struct ui_rect a, struct ui_rect b)
-{
-	return a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h;
-}
-
 /* The screen rules of tests/unit/test_ui.c that concern the view. */
-static void check_screen(struct rig *r, const char *where)
-{
-	const struct ui_drawlist *dl = ui_app_frame(r->app);
-	int fails = test_failed;
-	double min_tap = 20 * r->u - 1;
-	for (int i = 0; i < dl->n; i++) {
-		const struct ui_elem *e = &dl->v[i];
-		struct ui_rect q = e->rect;
-		CHECK(q.x >= 0 && q.y >= 0 && q.x + q.w <= r->w && q.y + q.h <= r->h);
-		if (e->tappable && e->action) {
-			CHECK(q.w >= min_tap && q.h >= min_tap);
-			CHECK(e->label && e->label[0]);
-			for (int j = i + 1; j < dl->n; j++)
-				if (dl->v[j].tappable && dl->v[j].action)
-					CHECK(!overlap(q, dl->v[j].rect));
-		}
-		if (e->text && e->n_lines) {
-			CHECK(e->text_px >= (int)lround(9 * r->u));
-			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
-		}
-	}
-	if (test_failed > fails)
-		fprintf(stderr, "  on screen: %s at %dx%d\n", where, r->w, r->h);
-}
+static const struct rig_rules rules = {.border = RIG_BORDER_NONE};
 
 static bool open_rig(struct rig *r, const char *lessons, int w, int h)
 {
-	char tmpl[] = "/tmp/lp-hs-XXXXXX", err[600];
-	char *data = mkdtemp(tmpl);
-	*r = (struct rig){.w = w, .h = h, .u = 4.0 * fmin(w / 1920.0, h / 1080.0), .t = 1000};
-	r->store = store_open(data, err, sizeof err);
-	CHECK(r->store != NULL);
-	if (!r->store)
+	rig_init(r, w, h);
+	r->rules = rules;
+	r->kiosk = true;
+	if (!rig_open(r, "lp-hs", lessons))
 		return false;
-	struct lesson_diag d = {0};
-	const char *paths[] = {lessons};
-	lesson_set_load_cards(&r->set, paths, 1, &d);
-	CHECK(d.errors == 0 && r->set.n == 1);
-	char id[LP_ID_LEN + 1];
-	CHECK(store_learner_add(r->store, "Ali", 2, id));
-	struct ui_app_config cfg = {.store = r->store, .lessons = &r->set, .lang = "en",
-	                            .metrics = {.width = fake_width}, .w = w, .h = h, .px_per_mm = r->u};
-	r->app = ui_app_create(&cfg);
-	tap(r, "Ali");
-	return r->set.n == 1 && tap(r, r->set.items[0]->title.s[1]);
-}
-
-static void close_rig(struct rig *r)
-{
-	ui_app_destroy(r->app);
-	lesson_set_finish(&r->set);
-	store_destroy(r->store);
+	CHECK(r->set.n == 1);
+	rig_tap(r, "Ali");
+	return r->set.n == 1 && rig_tap(r, r->set.items[0]->title.s[1]);
 }
 
 /* The fixture lesson: one right spot, then two. */
@@ -370,50 +269,50 @@ static void test_view(int w, int h)
 	struct rig r;
 	if (!open_rig(&r, FIXTURE, w, h))
 		return;
-	CHECK(find(&r, "You want to take a photo", false) != NULL);
-	check_screen(&r, "hotspot fresh");
-	const struct ui_elem *cam = find(&r, "Camera", true), *mail = find(&r, "Mail", true);
+	CHECK(rig_elem(&r, "You want to take a photo", false) != NULL);
+	rig_check_screen(&r, "hotspot fresh");
+	const struct ui_elem *cam = rig_elem(&r, "Camera", true), *mail = rig_elem(&r, "Mail", true);
 	CHECK(cam && mail);
 	/* Beside every spot (on the picture, between the icons): nothing. */
 	if (cam && mail) {
 		int x = cam->rect.x + cam->rect.w / 2, y = (cam->rect.y + cam->rect.h + mail->rect.y) / 2;
-		click(&r, x, y);
-		CHECK(!find(&r, "Not quite.", false) && !find(&r, "Well done!", false));
+		rig_click(&r, x, y);
+		CHECK(!rig_elem(&r, "Not quite.", false) && !rig_elem(&r, "Well done!", false));
 	}
-	CHECK(find(&r, "Check", false) == NULL); /* one right spot: no Check */
-	tap(&r, "Tip");
-	tap(&r, "Tip");
-	check_screen(&r, "hotspot rung 2");
-	tap(&r, "Tip");
-	check_screen(&r, "hotspot rung 3");
+	CHECK(rig_elem(&r, "Check", false) == NULL); /* one right spot: no Check */
+	rig_tap(&r, "Tip");
+	rig_tap(&r, "Tip");
+	rig_check_screen(&r, "hotspot rung 2");
+	rig_tap(&r, "Tip");
+	rig_check_screen(&r, "hotspot rung 3");
 	/* Rung 3 shows the right spot's label (besides the spot's own label). */
 	int labels = 0;
 	const struct ui_drawlist *dl = ui_app_frame(r.app);
 	for (int i = 0; i < dl->n; i++)
 		labels += dl->v[i].text && !strcmp(dl->v[i].text, "Camera");
 	CHECK(labels == 1);
-	tap(&r, "Mail");
-	CHECK(find(&r, "Not quite.", false) != NULL);
-	check_screen(&r, "hotspot wrong");
-	tap(&r, "Try again");
-	tap(&r, "Camera");
-	CHECK(find(&r, "Well done!", false) != NULL);
-	check_screen(&r, "hotspot right");
-	tap(&r, "Next");
+	rig_tap(&r, "Mail");
+	CHECK(rig_elem(&r, "Not quite.", false) != NULL);
+	rig_check_screen(&r, "hotspot wrong");
+	rig_tap(&r, "Try again");
+	rig_tap(&r, "Camera");
+	CHECK(rig_elem(&r, "Well done!", false) != NULL);
+	rig_check_screen(&r, "hotspot right");
+	rig_tap(&r, "Next");
 
 	/* Two right spots: taps frame and unframe, Check sends. */
-	CHECK(find(&r, "Which apps send a message?", false) != NULL);
-	const struct ui_elem *check = find(&r, "Check", false);
+	CHECK(rig_elem(&r, "Which apps send a message?", false) != NULL);
+	const struct ui_elem *check = rig_elem(&r, "Check", false);
 	CHECK(check && !check->tappable); /* nothing chosen yet */
-	tap(&r, "Messages");
-	tap(&r, "Phone");
-	tap(&r, "Phone");
-	CHECK(!find(&r, "Well done!", false) && !find(&r, "Not quite.", false));
-	check_screen(&r, "hotspot multiple");
-	tap(&r, "Mail");
-	tap(&r, "Check");
-	CHECK(find(&r, "Well done!", false) != NULL);
-	close_rig(&r);
+	rig_tap(&r, "Messages");
+	rig_tap(&r, "Phone");
+	rig_tap(&r, "Phone");
+	CHECK(!rig_elem(&r, "Well done!", false) && !rig_elem(&r, "Not quite.", false));
+	rig_check_screen(&r, "hotspot multiple");
+	rig_tap(&r, "Mail");
+	rig_tap(&r, "Check");
+	CHECK(rig_elem(&r, "Well done!", false) != NULL);
+	rig_close(&r);
 }
 
 /* Small spots side by side: each tappable rectangle grows to 20 mm around
@@ -440,8 +339,8 @@ static void test_small_spots(void)
 	struct rig r;
 	if (!open_rig(&r, dir, 1280, 800))
 		return;
-	const struct ui_elem *e[4] = {find(&r, "One", true), find(&r, "Two", true), find(&r, "Three", true),
-	                              find(&r, "Four", true)};
+	const struct ui_elem *e[4] = {rig_elem(&r, "One", true), rig_elem(&r, "Two", true),
+	                              rig_elem(&r, "Three", true), rig_elem(&r, "Four", true)};
 	CHECK(e[0] && e[1] && e[2] && e[3]);
 	if (e[0] && e[1] && e[2] && e[3]) {
 		int min = (int)lround(20 * r.u);
@@ -454,14 +353,14 @@ static void test_small_spots(void)
 		CHECK(e[0]->rect.x + e[0]->rect.w == e[1]->rect.x); /* touching spots: no room for a gap */
 		for (int i = 0; i < 4; i++)
 			for (int j = i + 1; j < 4; j++)
-				CHECK(!overlap(e[i]->rect, e[j]->rect));
+				CHECK(!rig_overlap(e[i]->rect, e[j]->rect, 0));
 		/* the one at the bottom edge stays inside the view */
 		CHECK(e[3]->rect.y + e[3]->rect.h <= r.h);
 		/* taps reach them: "One" is the answer */
-		tap(&r, "One");
-		CHECK(find(&r, "Well done!", false) != NULL);
+		rig_tap(&r, "One");
+		CHECK(rig_elem(&r, "Well done!", false) != NULL);
 	}
-	close_rig(&r);
+	rig_close(&r);
 }
 
 /* Rung 3 with three right spots in a row: each label shown once, none
@@ -493,11 +392,11 @@ static void test_labels(int w, int h)
 	struct rig r;
 	if (!open_rig(&r, sub, w, h))
 		return;
-	tap(&r, "Tip");
-	tap(&r, "Tip");
-	check_screen(&r, "row, rung 2");
-	tap(&r, "Tip");
-	check_screen(&r, "row, rung 3");
+	rig_tap(&r, "Tip");
+	rig_tap(&r, "Tip");
+	rig_check_screen(&r, "row, rung 2");
+	rig_tap(&r, "Tip");
+	rig_check_screen(&r, "row, rung 3");
 	const struct ui_drawlist *dl = ui_app_frame(r.app);
 	const struct ui_elem *shown[3] = {NULL, NULL, NULL};
 	const char *names[3] = {"Phone calls", "Messages", "Camera"};
@@ -511,13 +410,13 @@ static void test_labels(int w, int h)
 	for (int i = 0; i < 3; i++)
 		for (int j = i + 1; j < 3; j++)
 			if (shown[i] && shown[j])
-				CHECK(!overlap(shown[i]->rect, shown[j]->rect));
-	tap(&r, "Phone calls");
-	tap(&r, "Messages");
-	tap(&r, "Camera");
-	tap(&r, "Check");
-	CHECK(find(&r, "Well done!", false) != NULL);
-	close_rig(&r);
+				CHECK(!rig_overlap(shown[i]->rect, shown[j]->rect, 0));
+	rig_tap(&r, "Phone calls");
+	rig_tap(&r, "Messages");
+	rig_tap(&r, "Camera");
+	rig_tap(&r, "Check");
+	CHECK(rig_elem(&r, "Well done!", false) != NULL);
+	rig_close(&r);
 }
 
 int main(void)

@@ -192,7 +192,8 @@ static void test_view(int w, int h)
 	player_begin(&pl, 0);
 	rig_lay_player(&sc, &pl);
 	CHECK(rig_find(&sc.dl, "Your answer", false) != NULL);
-	CHECK(rig_find(&sc.dl, "q", true) && rig_find(&sc.dl, "Space", true) && rig_find(&sc.dl, "Erase", true) && rig_find(&sc.dl, "é", true));
+	CHECK(rig_find(&sc.dl, "q", true) && rig_find(&sc.dl, "Space", true) && rig_find(&sc.dl, "Erase", true) &&
+	      rig_find(&sc.dl, "é", true));
 	CHECK(!player_complete(&pl));
 	for (int rung = 0; rung <= 3; rung++) {
 		pl.hints = rung;

@@ -7,6 +7,7 @@
 #include "../../app/ui/ui.h"
 #include "../../app/core/step_scenario.h"
 #include "test.h"
+#include "ui_rig.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -237,177 +238,62 @@ static void test_errors(void)
 
 /* ---- the lesson screen ---- */
 
-/* Every code point is half the text size wide (as in test_ui.c). */
-static int fake_width(void *ud, const char *s, size_t n, int px, bool bold)
-{
-	(void)ud;
-	(void)bold;
-	int count = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			count++;
-	return count * px / 2;
-}
-
-struct rig {
-	struct ui_app *app;
-	int w, h;
-	double u;
-	int64_t t;
-};
-
-static const struct ui_elem *find(const struct ui_drawlist *dl, const char *label, bool tappable)
-{
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < dl->n; i++) {
-			const struct ui_elem *e = &dl->v[i];
-			if (tappable && (!e->tappable || !e->action))
-				continue;
-			const char *t = e->label ? e->label : e->text;
-			if (t && (pass == 0 ? !strcmp(t, label) : strstr(t, label) != NULL))
-				return e;
-		}
-	return NULL;
-}
-
-static bool visible(struct rig *r, const char *text)
-{
-	return find(ui_app_frame(r->app), text, false) != NULL;
-}
-
-static bool overlap(struct ui_rect a, struct ui_rect b, int gap)
-{
-	return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
-}
-
-static size_t chars(const char *s, int n)
-{
-	size_t c = 0;
-	for (int i = 0; i < n; i++)
-		if (((unsigned char)s[i] & 0xC0) != 0x80)
-			c++;
-	return c;
-}
-
 /* The rules of test_ui.c, and the 3 mm between tappable things. */
-static void check_screen(struct rig *r, const char *where)
-{
-	const struct ui_drawlist *dl = ui_app_frame(r->app);
-	int fails = test_failed;
-	double min_tap = 20 * r->u - 1;
-	int body_px = (int)lround(9 * r->u), gap = (int)(3 * r->u) - 1;
-	for (int i = 0; i < dl->n; i++) {
-		const struct ui_elem *e = &dl->v[i];
-		struct ui_rect q = e->rect;
-		CHECK(q.x >= 0 && q.y >= 0 && q.x + q.w <= r->w && q.y + q.h <= r->h);
-		if (e->tappable && e->action) {
-			CHECK(q.w >= min_tap && q.h >= min_tap);
-			CHECK(e->label && e->label[0]);
-			for (int j = i + 1; j < dl->n; j++)
-				if (dl->v[j].tappable && dl->v[j].action)
-					CHECK(!overlap(q, dl->v[j].rect, gap));
-		}
-		if (e->text && e->n_lines) {
-			CHECK(e->text_px >= body_px);
-			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
-			for (int k = 0; k < e->n_lines; k++) {
-				const struct ui_line *l = &e->lines[k];
-				CHECK(l->x >= q.x && l->x + l->w <= q.x + q.w);
-				CHECK(chars(e->text + l->off, l->len) <= 62);
-			}
-		}
-		if (e->tappable && e->action && e->border_w > 0 && e->role != UI_ROLE_KEY)
-			CHECK(ui_contrast(e->border, dl->clear) >= 3.0 || ui_contrast(e->bg, dl->clear) >= 3.0);
-	}
-	if (test_failed > fails)
-		fprintf(stderr, "  on screen: %s at %dx%d\n", where, r->w, r->h);
-}
-
-static bool tap(struct rig *r, const char *label)
-{
-	const struct ui_elem *e = find(ui_app_frame(r->app), label, true);
-	if (!e) {
-		fprintf(stderr, "nothing tappable labelled '%s'\n", label);
-		CHECK(e != NULL);
-		return false;
-	}
-	int x = e->rect.x + e->rect.w / 2, y = e->rect.y + e->rect.h / 2;
-	struct ui_event ev = {.type = UI_EV_POINTER_DOWN, .time_ms = r->t, .x = x, .y = y, .pointer = -1};
-	ui_app_input(r->app, &ev);
-	ev.type = UI_EV_POINTER_UP;
-	ev.time_ms = r->t += 80;
-	ui_app_input(r->app, &ev);
-	r->t += 1000;
-	return true;
-}
+static const struct rig_rules rules = {.gap_mm = 3, .lines = true, .border = RIG_BORDER_KEYS};
 
 /* Is the element labelled `label` framed as the answer (rung 3)? */
 static bool framed_right(struct rig *r, const char *label)
 {
-	const struct ui_elem *e = find(ui_app_frame(r->app), label, true);
+	const struct ui_elem *e = rig_find(ui_app_frame(r->app), label, true);
 	struct ui_color right = {0x23, 0x62, 0x3A, 255};
 	return e && e->border.r == right.r && e->border.g == right.g && e->border.b == right.b;
 }
 
 static void walk(const char *dir, int w, int h)
 {
-	char tmpl[] = "/tmp/lp-scen-XXXXXX", err[600];
-	char *data = mkdtemp(tmpl);
-	struct store *s = store_open(data, err, sizeof err);
-	CHECK(s != NULL);
-	if (!s)
+	struct rig r;
+	rig_init(&r, w, h);
+	r.rules = rules;
+	if (!rig_open_store(&r, "lp-scen"))
 		return;
-	struct lesson_diag d = {0};
-	struct lesson_set set;
-	const char *paths[] = {dir};
-	lesson_set_load(&set, paths, 1, &d);
-	CHECK(set.n == 1 && d.errors == 0);
-	ui_i18n_set_language("en");
-	struct rig r = {.w = w, .h = h, .u = 4.0 * fmin(w / 1920.0, h / 1080.0), .t = 1000};
-	struct ui_app_config cfg = {.store = s, .lessons = &set, .lang = "en", .metrics = {.width = fake_width},
-	                            .w = w, .h = h, .px_per_mm = r.u};
-	r.app = ui_app_create(&cfg);
-	tap(&r, "I am new");
-	tap(&r, "K");
-	tap(&r, "Next");
-	tap(&r, "Boat");
-	tap(&r, "Done");
-	tap(&r, "Late for work");
-	CHECK(visible(&r, "Good morning. You are late."));
-	CHECK(visible(&r, "Kees, your manager"));
-	check_screen(&r, "fresh");
+	rig_load(&r, dir, false);
+	CHECK(r.set.n == 1);
+	rig_create(&r, r.store, &r.set);
+	rig_onboard(&r);
+	rig_tap(&r, "Late for work");
+	CHECK(rig_visible(&r, "Good morning. You are late."));
+	CHECK(rig_visible(&r, "Kees, your manager"));
+	rig_check_screen(&r, "fresh");
 	/* a wrong way: one answer with its consequence, then a bad end */
-	tap(&r, "That does not matter, does it?");
-	CHECK(visible(&r, "Not quite."));
-	CHECK(visible(&r, "It does matter."));
-	CHECK(visible(&r, "Kees looks angry."));
-	CHECK(visible(&r, "You: That does not matter"));
-	check_screen(&r, "bad end");
-	tap(&r, "Try again");
+	rig_tap(&r, "That does not matter, does it?");
+	CHECK(rig_visible(&r, "Not quite."));
+	CHECK(rig_visible(&r, "It does matter."));
+	CHECK(rig_visible(&r, "Kees looks angry."));
+	CHECK(rig_visible(&r, "You: That does not matter"));
+	rig_check_screen(&r, "bad end");
+	rig_tap(&r, "Try again");
 	/* again from the start, one rung up; then the tips */
-	CHECK(!visible(&r, "It does matter."));
-	CHECK(visible(&r, "Read the question again"));
-	tap(&r, "Tip");
-	CHECK(visible(&r, "What does Kees want to know?"));
-	check_screen(&r, "rung 2");
-	tap(&r, "Tip");
+	CHECK(!rig_visible(&r, "It does matter."));
+	CHECK(rig_visible(&r, "Read the question again"));
+	rig_tap(&r, "Tip");
+	CHECK(rig_visible(&r, "What does Kees want to know?"));
+	rig_check_screen(&r, "rung 2");
+	rig_tap(&r, "Tip");
 	CHECK(framed_right(&r, "Sorry, the bus did not come. I should have called you."));
 	CHECK(!framed_right(&r, "I say nothing and start working."));
-	check_screen(&r, "rung 3");
-	tap(&r, "Sorry, the bus did not come.");
+	rig_check_screen(&r, "rung 3");
+	rig_tap(&r, "Sorry, the bus did not come.");
 	CHECK(framed_right(&r, "Tomorrow I take an earlier bus."));
-	check_screen(&r, "second node");
-	tap(&r, "Tomorrow I take an earlier bus.");
-	CHECK(visible(&r, "Well done!"));
-	CHECK(visible(&r, "Good plan."));
-	check_screen(&r, "good end");
+	rig_check_screen(&r, "second node");
+	rig_tap(&r, "Tomorrow I take an earlier bus.");
+	CHECK(rig_visible(&r, "Well done!"));
+	CHECK(rig_visible(&r, "Good plan."));
+	rig_check_screen(&r, "good end");
 	/* the good end, with the feedback panel: the last bubble stays above it */
 	const struct ui_drawlist *dl = ui_app_frame(r.app);
-	const struct ui_elem *last = find(dl, "Good plan.", false), *panel = find(dl, "Well done!", false);
+	const struct ui_elem *last = rig_find(dl, "Good plan.", false), *panel = rig_find(dl, "Well done!", false);
 	CHECK(last && panel && last->rect.y + last->rect.h <= panel->rect.y);
-	ui_app_destroy(r.app);
-	lesson_set_finish(&set);
-	store_destroy(s);
+	rig_close(&r);
 }
 
 int main(void)

@@ -8,6 +8,7 @@
 #include "../../app/ui/ui.h"
 #include "../../app/core/step_sim.h"
 #include "test.h"
+#include "ui_rig.h"
 
 #include <math.h>
 #include <stdbool.h>
@@ -276,133 +277,23 @@ static void test_errors(void)
 
 /* ---- the lesson screen ---- */
 
-/* Every code point is half the text size wide (as in test_ui.c). */
-static int fake_width(void *ud, const char *str, size_t n, int px, bool bold)
-{
-	(void)ud;
-	(void)bold;
-	int count = 0;
-	for (size_t i = 0; i < n; i++)
-		if (((unsigned char)str[i] & 0xC0) != 0x80)
-			count++;
-	return count * px / 2;
-}
-
-struct rig {
-	struct ui_app *app;
-	int w, h;
-	double u;
-	int64_t t;
-	int screens;
-};
-
-static const struct ui_elem *find(const struct ui_drawlist *dl, const char *label, bool tappable)
-{
-	for (int pass = 0; pass < 2; pass++)
-		for (int i = 0; i < dl->n; i++) {
-			const struct ui_elem *e = &dl->v[i];
-			if (tappable && (!e->tappable || !e->action))
-				continue;
-			const char *t = e->label ? e->label : e->text;
-			if (t && (pass == 0 ? !strcmp(t, label) : strstr(t, label) != NULL))
-				return e;
-		}
-	return NULL;
-}
-
-static bool visible(struct rig *r, const char *text)
-{
-	return find(ui_app_frame(r->app), text, false) != NULL;
-}
-
-static bool overlap(struct ui_rect a, struct ui_rect b, int gap)
-{
-	return a.x < b.x + b.w + gap && b.x < a.x + a.w + gap && a.y < b.y + b.h + gap && b.y < a.y + a.h + gap;
-}
-
-static size_t chars(const char *str, int n)
-{
-	size_t c = 0;
-	for (int i = 0; i < n; i++)
-		if (((unsigned char)str[i] & 0xC0) != 0x80)
-			c++;
-	return c;
-}
-
 /* The rules of test_ui.c, and the 3 mm between tappable things. */
-static void check_screen(struct rig *r, const char *where)
-{
-	const struct ui_drawlist *dl = ui_app_frame(r->app);
-	int fails = test_failed;
-	double min_tap = 20 * r->u - 1;
-	int body_px = (int)lround(9 * r->u), gap = (int)(3 * r->u) - 1;
-	for (int i = 0; i < dl->n; i++) {
-		const struct ui_elem *e = &dl->v[i];
-		struct ui_rect q = e->rect;
-		CHECK(q.x >= 0 && q.y >= 0 && q.x + q.w <= r->w && q.y + q.h <= r->h);
-		if (e->tappable && e->action) {
-			CHECK(q.w >= min_tap && q.h >= min_tap);
-			CHECK(e->label && e->label[0]);
-			for (int j = i + 1; j < dl->n; j++)
-				if (dl->v[j].tappable && dl->v[j].action)
-					CHECK(!overlap(q, dl->v[j].rect, gap));
-		}
-		if (e->text && e->n_lines) {
-			CHECK(e->text_px >= body_px);
-			CHECK(ui_contrast(e->fg, e->bg) >= 7.0);
-			for (int k = 0; k < e->n_lines; k++) {
-				const struct ui_line *l = &e->lines[k];
-				CHECK(l->x >= q.x && l->x + l->w <= q.x + q.w);
-				CHECK(chars(e->text + l->off, l->len) <= 62);
-			}
-		}
-		if (e->tappable && e->action && e->border_w > 0 && e->role != UI_ROLE_KEY)
-			CHECK(ui_contrast(e->border, dl->clear) >= 3.0 || ui_contrast(e->bg, dl->clear) >= 3.0);
-	}
-	if (test_failed > fails)
-		fprintf(stderr, "  on screen: %s at %dx%d\n", where, r->w, r->h);
-	r->screens++;
-}
-
-static bool tap(struct rig *r, const char *label)
-{
-	const struct ui_elem *e = find(ui_app_frame(r->app), label, true);
-	if (!e) {
-		fprintf(stderr, "nothing tappable labelled '%s' at %dx%d\n", label, r->w, r->h);
-		CHECK(e != NULL);
-		return false;
-	}
-	int x = e->rect.x + e->rect.w / 2, y = e->rect.y + e->rect.h / 2;
-	struct ui_event ev = {.type = UI_EV_POINTER_DOWN, .time_ms = r->t, .x = x, .y = y, .pointer = -1};
-	ui_app_input(r->app, &ev);
-	ev.type = UI_EV_POINTER_UP;
-	ev.time_ms = r->t += 80;
-	ui_app_input(r->app, &ev);
-	r->t += 1000;
-	return true;
-}
+static const struct rig_rules rules = {.gap_mm = 3, .lines = true, .border = RIG_BORDER_KEYS};
 
 /* Taps label, scrolling the phone down first while it is out of sight. */
 static bool tap_scrolled(struct rig *r, const char *label)
 {
-	for (int i = 0; i < 12 && !find(ui_app_frame(r->app), label, true); i++)
-		if (!find(ui_app_frame(r->app), "Scroll down", true))
+	for (int i = 0; i < 12 && !rig_find(ui_app_frame(r->app), label, true); i++)
+		if (!rig_find(ui_app_frame(r->app), "Scroll down", true))
 			break;
 		else
-			tap(r, "Scroll down");
-	return tap(r, label);
-}
-
-static void type(struct rig *r, const char *str)
-{
-	struct ui_event ev = {.type = UI_EV_TEXT};
-	snprintf(ev.text, sizeof ev.text, "%s", str);
-	ui_app_input(r->app, &ev);
+			rig_tap(r, "Scroll down");
+	return rig_tap(r, label);
 }
 
 static bool framed_as(struct rig *r, const char *label, struct ui_color c)
 {
-	const struct ui_elem *e = find(ui_app_frame(r->app), label, false);
+	const struct ui_elem *e = rig_find(ui_app_frame(r->app), label, false);
 	return e && e->border_w > 0 && e->border.r == c.r && e->border.g == c.g && e->border.b == c.b;
 }
 
@@ -410,16 +301,10 @@ static const struct ui_color right = {0x23, 0x62, 0x3A, 255}, primary = {0x17, 0
 
 static struct ui_app *start(struct rig *r, struct store *s, const struct lesson_set *set, const char *title)
 {
-	ui_i18n_set_language("en");
-	struct ui_app_config cfg = {.store = s, .lessons = set, .lang = "en", .metrics = {.width = fake_width},
-	                            .w = r->w, .h = r->h, .px_per_mm = r->u};
-	r->app = ui_app_create(&cfg);
-	tap(r, "I am new");
-	tap(r, "K");
-	tap(r, "Next");
-	tap(r, "Boat");
-	tap(r, "Done");
-	tap(r, title);
+	r->rules = rules;
+	rig_create(r, s, set);
+	rig_onboard(r);
+	rig_tap(r, title);
 	return r->app;
 }
 
@@ -430,66 +315,67 @@ static void walk_fixture(struct store *s, int w, int h)
 	const char *paths[] = {"../ui/fixtures/steps/sim"};
 	lesson_set_load(&set, paths, 1, &d);
 	CHECK(set.n == 1 && d.errors == 0);
-	struct rig r = {.w = w, .h = h, .u = 4.0 * fmin(w / 1920.0, h / 1080.0), .t = 1000};
+	struct rig r;
+	rig_init(&r, w, h);
 	start(&r, s, &set, "Safe with your phone");
 	/* the fake e-mail: frame, unframe, the ladder, right */
-	CHECK(visible(&r, "From: Zuidstad Bank <help@zuidstad-bank.xyz>"));
-	check_screen(&r, "e-mail");
-	CHECK(find(ui_app_frame(r.app), "Check", true) == NULL);
-	tap(&r, "New message from your bank");
+	CHECK(rig_visible(&r, "From: Zuidstad Bank <help@zuidstad-bank.xyz>"));
+	rig_check_screen(&r, "e-mail");
+	CHECK(rig_find(ui_app_frame(r.app), "Check", true) == NULL);
+	rig_tap(&r, "New message from your bank");
 	CHECK(framed_as(&r, "New message from your bank", primary));
-	check_screen(&r, "e-mail, one framed");
-	tap(&r, "New message from your bank");
+	rig_check_screen(&r, "e-mail, one framed");
+	rig_tap(&r, "New message from your bank");
 	CHECK(!framed_as(&r, "New message from your bank", primary));
-	tap(&r, "Hello Samira");
-	tap(&r, "Check");
-	CHECK(visible(&r, "Not quite."));
-	check_screen(&r, "e-mail, wrong");
-	tap(&r, "Try again");
+	rig_tap(&r, "Hello Samira");
+	rig_tap(&r, "Check");
+	CHECK(rig_visible(&r, "Not quite."));
+	rig_check_screen(&r, "e-mail, wrong");
+	rig_tap(&r, "Try again");
 	CHECK(!framed_as(&r, "Hello Samira", primary)); /* begun afresh */
-	tap(&r, "Tip");
-	check_screen(&r, "e-mail, rung 2");
-	tap(&r, "Tip");
+	rig_tap(&r, "Tip");
+	rig_check_screen(&r, "e-mail, rung 2");
+	rig_tap(&r, "Tip");
 	CHECK(framed_as(&r, "help@zuidstad-bank.xyz", right));
 	CHECK(framed_as(&r, "www.zuidstad-bank.xyz/login", right));
-	check_screen(&r, "e-mail, rung 3");
+	rig_check_screen(&r, "e-mail, rung 3");
 	tap_scrolled(&r, "www.zuidstad-bank.xyz/login");
-	for (int i = 0; i < 3 && find(ui_app_frame(r.app), "Scroll up", true); i++)
-		tap(&r, "Scroll up");
-	tap(&r, "help@zuidstad-bank.xyz");
-	tap(&r, "Check");
-	CHECK(visible(&r, "Well done!"));
-	check_screen(&r, "e-mail, right");
-	tap(&r, "Next");
+	for (int i = 0; i < 3 && rig_find(ui_app_frame(r.app), "Scroll up", true); i++)
+		rig_tap(&r, "Scroll up");
+	rig_tap(&r, "help@zuidstad-bank.xyz");
+	rig_tap(&r, "Check");
+	CHECK(rig_visible(&r, "Well done!"));
+	rig_check_screen(&r, "e-mail, right");
+	rig_tap(&r, "Next");
 	/* the phone: home, messages, a message, Back, the right button */
-	CHECK(visible(&r, "Work sends you a text"));
-	CHECK(find(ui_app_frame(r.app), "Back to the previous screen", true) == NULL);
-	check_screen(&r, "home screen");
-	tap(&r, "Camera");
-	CHECK(visible(&r, "Not quite."));
-	tap(&r, "Try again");
-	tap(&r, "Messages");
-	CHECK(visible(&r, "Are you coming for dinner on Sunday?"));
-	check_screen(&r, "messages");
-	tap(&r, "Zuidstad Bakery");
-	CHECK(visible(&r, "your shift on Monday starts at 7"));
-	check_screen(&r, "message");
-	tap(&r, "Back to the previous screen");
-	CHECK(visible(&r, "Are you coming for dinner on Sunday?"));
-	tap(&r, "Back to the previous screen");
-	CHECK(visible(&r, "Settings"));
-	tap(&r, "Tip");
-	tap(&r, "Tip");
+	CHECK(rig_visible(&r, "Work sends you a text"));
+	CHECK(rig_find(ui_app_frame(r.app), "Back to the previous screen", true) == NULL);
+	rig_check_screen(&r, "home screen");
+	rig_tap(&r, "Camera");
+	CHECK(rig_visible(&r, "Not quite."));
+	rig_tap(&r, "Try again");
+	rig_tap(&r, "Messages");
+	CHECK(rig_visible(&r, "Are you coming for dinner on Sunday?"));
+	rig_check_screen(&r, "messages");
+	rig_tap(&r, "Zuidstad Bakery");
+	CHECK(rig_visible(&r, "your shift on Monday starts at 7"));
+	rig_check_screen(&r, "message");
+	rig_tap(&r, "Back to the previous screen");
+	CHECK(rig_visible(&r, "Are you coming for dinner on Sunday?"));
+	rig_tap(&r, "Back to the previous screen");
+	CHECK(rig_visible(&r, "Settings"));
+	rig_tap(&r, "Tip");
+	rig_tap(&r, "Tip");
 	CHECK(framed_as(&r, "Messages", right));
-	check_screen(&r, "home, rung 3");
-	tap(&r, "Messages");
+	rig_check_screen(&r, "home, rung 3");
+	rig_tap(&r, "Messages");
 	CHECK(framed_as(&r, "Zuidstad Bakery: Your roster", right));
-	tap(&r, "Zuidstad Bakery");
+	rig_tap(&r, "Zuidstad Bakery");
 	CHECK(framed_as(&r, "Confirm", right) && !framed_as(&r, "Call", right));
-	check_screen(&r, "message, rung 3");
-	tap(&r, "Confirm");
-	CHECK(visible(&r, "Well done!"));
-	check_screen(&r, "phone, right");
+	rig_check_screen(&r, "message, rung 3");
+	rig_tap(&r, "Confirm");
+	CHECK(rig_visible(&r, "Well done!"));
+	rig_check_screen(&r, "phone, right");
 	ui_app_destroy(r.app);
 	lesson_set_finish(&set);
 }
@@ -501,66 +387,67 @@ static void walk_login(struct store *s, const char *dir, int w, int h)
 	const char *paths[] = {dir};
 	lesson_set_load(&set, paths, 1, &d);
 	CHECK(set.n == 1 && d.errors == 0);
-	struct rig r = {.w = w, .h = h, .u = 4.0 * fmin(w / 1920.0, h / 1080.0), .t = 1000};
+	struct rig r;
+	rig_init(&r, w, h);
 	start(&r, s, &set, "Log in");
-	tap(&r, "Web");
-	check_screen(&r, "login");
-	CHECK(visible(&r, "Town: Zuidstad")); /* filled in already */
-	tap(&r, "Name: ");
-	CHECK(find(ui_app_frame(r.app), "Done", true) != NULL);
-	check_screen(&r, "keyboard");
-	tap(&r, "Capital");
-	tap(&r, "S"); /* the keys show capitals now */
-	tap(&r, "a");
-	type(&r, "mira");
-	CHECK(visible(&r, "Name: Samira"));
-	tap(&r, "Done");
-	tap(&r, "Password: ");
-	type(&r, "bike");
-	tap(&r, "-");
-	tap(&r, "Digits and signs");
-	check_screen(&r, "digits and signs");
-	tap(&r, "1");
-	tap(&r, "Erase");
-	tap(&r, "Letters");
-	type(&r, "one");
-	tap(&r, "Done");
+	rig_tap(&r, "Web");
+	rig_check_screen(&r, "login");
+	CHECK(rig_visible(&r, "Town: Zuidstad")); /* filled in already */
+	rig_tap(&r, "Name: ");
+	CHECK(rig_find(ui_app_frame(r.app), "Done", true) != NULL);
+	rig_check_screen(&r, "keyboard");
+	rig_tap(&r, "Capital");
+	rig_tap(&r, "S"); /* the keys show capitals now */
+	rig_tap(&r, "a");
+	rig_type(&r, "mira");
+	CHECK(rig_visible(&r, "Name: Samira"));
+	rig_tap(&r, "Done");
+	rig_tap(&r, "Password: ");
+	rig_type(&r, "bike");
+	rig_tap(&r, "-");
+	rig_tap(&r, "Digits and signs");
+	rig_check_screen(&r, "digits and signs");
+	rig_tap(&r, "1");
+	rig_tap(&r, "Erase");
+	rig_tap(&r, "Letters");
+	rig_type(&r, "one");
+	rig_tap(&r, "Done");
 	/* a wrong name makes "Log in" a wrong answer */
-	tap(&r, "Name: Samira");
-	tap(&r, "Erase");
-	tap(&r, "Done");
+	rig_tap(&r, "Name: Samira");
+	rig_tap(&r, "Erase");
+	rig_tap(&r, "Done");
 	tap_scrolled(&r, "Log in");
-	CHECK(visible(&r, "Not quite."));
-	tap(&r, "Try again");
-	tap(&r, "Tip");
-	tap(&r, "Tip");
-	tap(&r, "Web");
-	CHECK(visible(&r, "Type: Samira"));
-	check_screen(&r, "login, rung 3");
-	tap(&r, "Name: ");
-	CHECK(visible(&r, "Type: Samira"));
-	check_screen(&r, "keyboard, rung 3");
-	type(&r, "samira");
-	tap(&r, "Done");
+	CHECK(rig_visible(&r, "Not quite."));
+	rig_tap(&r, "Try again");
+	rig_tap(&r, "Tip");
+	rig_tap(&r, "Tip");
+	rig_tap(&r, "Web");
+	CHECK(rig_visible(&r, "Type: Samira"));
+	rig_check_screen(&r, "login, rung 3");
+	rig_tap(&r, "Name: ");
+	CHECK(rig_visible(&r, "Type: Samira"));
+	rig_check_screen(&r, "keyboard, rung 3");
+	rig_type(&r, "samira");
+	rig_tap(&r, "Done");
 	tap_scrolled(&r, "Password: ");
-	type(&r, "bike-one");
-	check_screen(&r, "keyboard, typed");
-	tap(&r, "Done");
+	rig_type(&r, "bike-one");
+	rig_check_screen(&r, "keyboard, typed");
+	rig_tap(&r, "Done");
 	tap_scrolled(&r, "Log in");
-	tap(&r, "Code: ");
-	check_screen(&r, "number pad");
-	tap(&r, "4");
-	tap(&r, "8");
-	tap(&r, "2");
-	tap(&r, "2");
-	tap(&r, "Erase");
-	type(&r, "1x9"); /* a code takes digits only, at most 8 */
-	CHECK(visible(&r, "Code: 48219"));
-	tap(&r, "Erase");
-	tap(&r, "Done");
+	rig_tap(&r, "Code: ");
+	rig_check_screen(&r, "number pad");
+	rig_tap(&r, "4");
+	rig_tap(&r, "8");
+	rig_tap(&r, "2");
+	rig_tap(&r, "2");
+	rig_tap(&r, "Erase");
+	rig_type(&r, "1x9"); /* a code takes digits only, at most 8 */
+	CHECK(rig_visible(&r, "Code: 48219"));
+	rig_tap(&r, "Erase");
+	rig_tap(&r, "Done");
 	tap_scrolled(&r, "Next");
-	CHECK(visible(&r, "Well done!"));
-	check_screen(&r, "login, right");
+	CHECK(rig_visible(&r, "Well done!"));
+	rig_check_screen(&r, "login, right");
 	ui_app_destroy(r.app);
 	lesson_set_finish(&set);
 }

@@ -244,13 +244,10 @@ static void walk_steps(const char *dir, int w, int h)
 	struct rig r;
 	rig_init(&r, w, h);
 	r.rules = rules;
-	if (!rig_open_store(&r, "lp-steps"))
+	if (!rig_open(&r, "lp-steps", dir))
 		return;
 	struct store *s = r.store;
-	rig_load(&r, dir, true);
-	char id[LP_ID_LEN + 1];
-	CHECK(store_learner_add(s, "Ali", 2, id));
-	rig_create(&r, s, &r.set);
+	const char *id = r.learner;
 	int steps = 0;
 	for (int i = 0; i < r.set.n; i++) {
 		const struct lesson *l = r.set.items[i];
