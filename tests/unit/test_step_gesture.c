@@ -8,6 +8,7 @@
 #include "../../app/core/store.h"
 #include "../../app/ui/gesture.h"
 #include "../../app/ui/ui.h"
+#include "lesson_rig.h"
 #include "test.h"
 #include "ui_rig.h"
 
@@ -18,55 +19,23 @@
 
 #define FIXTURE "../ui/fixtures/steps/gesture"
 
-struct seen {
-	int n;
-	int line[16], col[16];
-	char msg[16][300];
-};
-
-static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
-{
-	struct seen *s = ud;
-	(void)path;
-	(void)is_error;
-	if (s->n == 16)
-		return;
-	s->line[s->n] = line;
-	s->col[s->n] = col;
-	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
-	s->n++;
-}
-
-static struct lesson *parse(const char *body, struct seen *seen)
+static struct lesson *parse(const char *body, struct lrig_seen *seen)
 {
 	char text[2048];
 	snprintf(text, sizeof text,
-	         "id: gesture-test\nversion: 1\ntitle: {nl: \"T\"}\nsummary: {nl: \"S\"}\ncompetences: [\"5.1\"]\n"
-	         "roles: [worker]\nminutes: 1\nsteps:\n"
+	         LRIG_HEAD("gesture-test", "{nl: \"T\"}", "{nl: \"S\"}", "5.1", "1")
 	         "  - type: gesture\n"
 	         "    question: {nl: \"Doe het.\"}\n"
 	         "    feedback: {right: {nl: \"Ja\"}, wrong: {nl: \"Nee\"}}\n"
 	         "%s",
 	         body);
-	memset(seen, 0, sizeof *seen);
-	struct lesson_diag d = {.report = record, .ud = seen};
-	return lesson_parse("gesture.yaml", text, strlen(text), &d);
-}
-
-static bool has(const struct seen *s, int line, int col, const char *words)
-{
-	for (int i = 0; i < s->n; i++)
-		if (s->line[i] == line && s->col[i] == col && strstr(s->msg[i], words))
-			return true;
-	fprintf(stderr, "  no message at %d:%d with '%s'; got:\n", line, col, words);
-	for (int i = 0; i < s->n; i++)
-		fprintf(stderr, "    %d:%d %s\n", s->line[i], s->col[i], s->msg[i]);
-	return false;
+	*seen = (struct lrig_seen){.all = true};
+	return lrig_parse("gesture.yaml", text, seen);
 }
 
 static void test_parse(void)
 {
-	struct seen s;
+	struct lrig_seen s;
 	/* Each of the ten names, numbered as enum gesture_kind: the response
 	 * of the view (the recognised kind) is right for its own name only. */
 	for (int k = GESTURE_TAP; k <= GESTURE_PINCH_OUT; k++) {
@@ -86,12 +55,12 @@ static void test_parse(void)
 		CHECK(!lesson_step_judge(st, &none) && !lesson_step_judge(st, &two));
 		lesson_destroy(l);
 	}
-	CHECK(!parse("    gesture: wave\n", &s) && has(&s, 12, 14, "'wave' is not a gesture; use one of: tap"));
-	CHECK(!parse("    gesture: Tap\n", &s) && has(&s, 12, 14, "'Tap' is not a gesture"));
-	CHECK(!parse("    gesture: none\n", &s) && has(&s, 12, 14, "'none' is not a gesture"));
-	CHECK(!parse("    gesture: [tap]\n", &s) && has(&s, 12, 14, "gesture must be one name"));
-	CHECK(!parse("", &s) && has(&s, 9, 5, "no 'gesture'"));
-	CHECK(!parse("    gesture: tap\n    spots: []\n", &s) && has(&s, 13, 5, "unknown key 'spots'"));
+	CHECK(!parse("    gesture: wave\n", &s) && lrig_has(&s, 12, 14, "'wave' is not a gesture; use one of: tap"));
+	CHECK(!parse("    gesture: Tap\n", &s) && lrig_has(&s, 12, 14, "'Tap' is not a gesture"));
+	CHECK(!parse("    gesture: none\n", &s) && lrig_has(&s, 12, 14, "'none' is not a gesture"));
+	CHECK(!parse("    gesture: [tap]\n", &s) && lrig_has(&s, 12, 14, "gesture must be one name"));
+	CHECK(!parse("", &s) && lrig_has(&s, 9, 5, "no 'gesture'"));
+	CHECK(!parse("    gesture: tap\n    spots: []\n", &s) && lrig_has(&s, 13, 5, "unknown key 'spots'"));
 }
 
 /* ---- the view, in the running ui ---- */

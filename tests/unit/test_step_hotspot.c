@@ -7,6 +7,7 @@
 #include "../../app/core/lesson.h"
 #include "../../app/core/store.h"
 #include "../../app/ui/ui.h"
+#include "lesson_rig.h"
 #include "test.h"
 #include "ui_rig.h"
 
@@ -20,26 +21,6 @@
 /* The view's and the core's struct (app/core/step_hotspot.c). */
 #define MAX_SPOTS HOTSPOT_MAX_SPOTS
 
-struct seen {
-	int n;
-	int line[16], col[16];
-	bool error[16];
-	char msg[16][300];
-};
-
-static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
-{
-	struct seen *s = ud;
-	(void)path;
-	if (s->n == 16)
-		return;
-	s->line[s->n] = line;
-	s->col[s->n] = col;
-	s->error[s->n] = is_error;
-	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
-	s->n++;
-}
-
 static char dir[64];
 
 static void write_file(const char *name, const void *data, size_t len)
@@ -51,44 +32,25 @@ static void write_file(const char *name, const void *data, size_t len)
 	fclose(f);
 }
 
-static const char head[] = "id: hotspot-test\n"
-                           "version: 1\n"
-                           "title: {nl: \"T\"}\n"
-                           "summary: {nl: \"S\"}\n"
-                           "competences: [\"5.1\"]\n"
-                           "roles: [worker]\n"
-                           "minutes: 1\n"
-                           "steps:\n"
+static const char head[] = LRIG_HEAD("hotspot-test", "{nl: \"T\"}", "{nl: \"S\"}", "5.1", "1")
                            "  - type: hotspot\n"
                            "    question: {nl: \"Tik.\"}\n"
                            "    feedback: {right: {nl: \"Ja\"}, wrong: {nl: \"Nee\"}}\n";
 /* head is 11 lines: the next line is line 12 */
 
 /* Parses head + body in dir (so pictures there are found). */
-static struct lesson *parse(const char *body, struct seen *seen)
+static struct lesson *parse(const char *body, struct lrig_seen *seen)
 {
 	char text[4096], path[256];
 	snprintf(text, sizeof text, "%s%s", head, body);
 	snprintf(path, sizeof path, "%s/lesson.yaml", dir);
-	memset(seen, 0, sizeof *seen);
-	struct lesson_diag d = {.report = record, .ud = seen};
-	return lesson_parse(path, text, strlen(text), &d);
-}
-
-static bool has(const struct seen *s, int line, int col, const char *words)
-{
-	for (int i = 0; i < s->n; i++)
-		if (s->line[i] == line && s->col[i] == col && strstr(s->msg[i], words))
-			return true;
-	fprintf(stderr, "  no message at %d:%d with '%s'; got:\n", line, col, words);
-	for (int i = 0; i < s->n; i++)
-		fprintf(stderr, "    %d:%d %s\n", s->line[i], s->col[i], s->msg[i]);
-	return false;
+	*seen = (struct lrig_seen){.all = true};
+	return lrig_parse(path, text, seen);
 }
 
 static void test_parse(void)
 {
-	struct seen s;
+	struct lrig_seen s;
 	static const char svg[] = "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"400\"/>\n";
 	write_file("p.svg", svg, sizeof svg - 1);
 	struct lesson *l = parse("    picture: p.svg\n"
@@ -147,10 +109,10 @@ static void test_parse(void)
 	l = parse("    spots:\n"
 	          "      - {x: 0, y: 0, w: 10, h: 10, label: {nl: \"A\"}, correct: true}\n",
 	          &s);
-	CHECK(!l && has(&s, 9, 5, "no 'picture'"));
+	CHECK(!l && lrig_has(&s, 9, 5, "no 'picture'"));
 	/* No spots at all, and a list that is too long. */
 	l = parse("    picture: p.svg\n", &s);
-	CHECK(!l && has(&s, 9, 5, "no 'spots'"));
+	CHECK(!l && lrig_has(&s, 9, 5, "no 'spots'"));
 	l = parse("    picture: p.svg\n"
 	          "    spots:\n"
 	          "      - {x: 0, y: 0, w: 5, h: 5, label: {nl: \"1\"}, correct: true}\n"
@@ -161,9 +123,9 @@ static void test_parse(void)
 	          "      - {x: 50, y: 0, w: 5, h: 5, label: {nl: \"6\"}}\n"
 	          "      - {x: 60, y: 0, w: 5, h: 5, label: {nl: \"7\"}}\n",
 	          &s);
-	CHECK(!l && has(&s, 14, 7, "1 to 6, not 7"));
+	CHECK(!l && lrig_has(&s, 14, 7, "1 to 6, not 7"));
 	l = parse("    picture: p.svg\n    spots: []\n", &s);
-	CHECK(!l && has(&s, 13, 12, "1 to 6, not 0"));
+	CHECK(!l && lrig_has(&s, 13, 12, "1 to 6, not 0"));
 	/* Numbers out of range, missing keys, the edges, overlap, no right spot. */
 	l = parse("    picture: p.svg\n"
 	          "    spots:\n"
@@ -174,35 +136,35 @@ static void test_parse(void)
 	          "      - {x: 40, y: 40, w: 10, h: 10}\n",
 	          &s);
 	CHECK(!l);
-	CHECK(has(&s, 14, 13, "from 0 to 95, not '96'"));
-	CHECK(has(&s, 14, 26, "from 5 to 100, not '4'"));
-	CHECK(has(&s, 15, 61, "unknown key 'colour'"));
-	CHECK(has(&s, 15, 9, "no 'h'"));
-	CHECK(has(&s, 16, 27, "right edge of the picture: x + w is 110"));
-	CHECK(has(&s, 17, 33, "bottom of the picture: y + h is 110"));
-	CHECK(has(&s, 18, 9, "no 'label'"));
+	CHECK(lrig_has(&s, 14, 13, "from 0 to 95, not '96'"));
+	CHECK(lrig_has(&s, 14, 26, "from 5 to 100, not '4'"));
+	CHECK(lrig_has(&s, 15, 61, "unknown key 'colour'"));
+	CHECK(lrig_has(&s, 15, 9, "no 'h'"));
+	CHECK(lrig_has(&s, 16, 27, "right edge of the picture: x + w is 110"));
+	CHECK(lrig_has(&s, 17, 33, "bottom of the picture: y + h is 110"));
+	CHECK(lrig_has(&s, 18, 9, "no 'label'"));
 	l = parse("    picture: p.svg\n"
 	          "    spots:\n"
 	          "      - {x: 10, y: 10, w: 30, h: 30, label: {nl: \"Groot\"}}\n"
 	          "      - {x: 39, y: 39, w: 10, h: 10, label: {nl: \"Klein\"}}\n"
 	          "      - {x: 40, y: 10, w: 10, h: 29, label: {nl: \"Naast\"}}\n",
 	          &s);
-	CHECK(!l && has(&s, 15, 9, "overlaps spot 1 ('Groot')"));
-	CHECK(has(&s, 14, 7, "no spot is right"));
+	CHECK(!l && lrig_has(&s, 15, 9, "overlaps spot 1 ('Groot')"));
+	CHECK(lrig_has(&s, 14, 7, "no spot is right"));
 	CHECK(s.n == 2); /* the third one only touches the first */
 	/* A picture that is not there is reported once, by the common check. */
 	l = parse("    picture: nothere.svg\n"
 	          "    spots:\n"
 	          "      - {x: 0, y: 0, w: 10, h: 10, label: {nl: \"A\"}, correct: true}\n",
 	          &s);
-	CHECK(!l && s.n == 1 && has(&s, 12, 14, "is missing"));
+	CHECK(!l && s.n == 1 && lrig_has(&s, 12, 14, "is missing"));
 }
 
 /* The picture's shape, as nanosvg and the PNG header give it. */
 static int aspect_of(const char *name)
 {
 	char body[512];
-	struct seen s;
+	struct lrig_seen s;
 	snprintf(body, sizeof body,
 	         "    picture: %s\n"
 	         "    spots:\n"
@@ -237,12 +199,12 @@ static void test_aspect(void)
 	/* Without any size: a warning, and the lesson still loads. */
 	static const char none[] = "<svg xmlns=\"http://www.w3.org/2000/svg\"><rect width=\"9\" height=\"9\"/></svg>";
 	write_file("none.svg", none, sizeof none - 1);
-	struct seen s;
+	struct lrig_seen s;
 	struct lesson *l = parse("    picture: none.svg\n"
 	                         "    spots:\n"
 	                         "      - {x: 0, y: 0, w: 10, h: 10, label: {nl: \"A\"}, correct: true}\n",
 	                         &s);
-	CHECK(l && s.n == 1 && !s.error[0] && has(&s, 12, 14, "viewBox"));
+	CHECK(l && s.n == 1 && !s.error[0] && lrig_has(&s, 12, 14, "viewBox"));
 	lesson_destroy(l);
 }
 

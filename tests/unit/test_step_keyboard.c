@@ -9,6 +9,7 @@
 #include "../../app/core/lesson.h"
 #include "../../app/ui/keyboard.h"
 #include "../../app/ui/player.h"
+#include "lesson_rig.h"
 #include "test.h"
 #include "ui_rig.h"
 
@@ -18,33 +19,7 @@
 
 /* ---- parsing ---- */
 
-struct seen {
-	int n;
-	int line[16], col[16];
-	char msg[16][300];
-};
-
-static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
-{
-	struct seen *s = ud;
-	(void)path;
-	if (!is_error || s->n == 16)
-		return;
-	s->line[s->n] = line;
-	s->col[s->n] = col;
-	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
-	s->n++;
-}
-
-#define HEAD                                                                                                        \
-	"id: keyboard-test\n"                                                                                           \
-	"version: 1\n"                                                                                                  \
-	"title: {nl: \"Typen\", en: \"Typing\"}\n"                                                                      \
-	"summary: {nl: \"Kort\", en: \"Short\"}\n"                                                                      \
-	"competences: [\"3.1\"]\n"                                                                                      \
-	"roles: [worker]\n"                                                                                             \
-	"minutes: 5\n"                                                                                                  \
-	"steps:\n"
+#define HEAD LRIG_HEAD("keyboard-test", "{nl: \"Typen\", en: \"Typing\"}", "{nl: \"Kort\", en: \"Short\"}", "3.1", "5")
 
 /* Question and hint both take two lines: the tightest a keyboard step gets
  * that still fits at 1920x1080 on every rung. */
@@ -63,11 +38,10 @@ static const char good[] = HEAD
 	"      right: {nl: \"Goed.\", en: \"Good.\"}\n"
 	"      wrong: {nl: \"Nog niet.\", en: \"Not yet.\"}\n";
 
-static struct lesson *parse(const char *text, struct seen *seen)
+static struct lesson *parse(const char *text, struct lrig_seen *seen)
 {
-	struct lesson_diag d = {.report = record, .ud = seen};
-	struct lesson *l = lesson_parse("t.yaml", text, strlen(text), &d);
-	CHECK((l != NULL) == (d.errors == 0));
+	struct lesson *l = lrig_parse("t.yaml", text, seen);
+	CHECK((l != NULL) == (seen->errors == 0));
 	return l;
 }
 
@@ -80,12 +54,11 @@ static bool judge(const struct lesson_step *st, int lang, const char *typed)
 
 static void test_good(void)
 {
-	struct seen seen = {0};
+	struct lrig_seen seen = {0};
 	struct lesson *l = parse(good, &seen);
 	CHECK(l != NULL && seen.n == 0);
 	if (!l) {
-		for (int i = 0; i < seen.n; i++)
-			fprintf(stderr, "  %d:%d %s\n", seen.line[i], seen.col[i], seen.msg[i]);
+		lrig_print(&seen);
 		return;
 	}
 	const struct lesson_step *st = &l->steps[0];
@@ -119,26 +92,7 @@ static void test_good(void)
 /* good with one text replaced; the first error must be at line:col. */
 static void expect_error(const char *from, const char *to, int line, int col, const char *words)
 {
-	char buf[4096];
-	const char *at = strstr(good, from);
-	if (!at) {
-		fprintf(stderr, "test bug: '%s' not in the sample\n", from);
-		CHECK(at != NULL);
-		return;
-	}
-	snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - good), good, to, at + strlen(from));
-	struct seen s = {0};
-	struct lesson *l = parse(buf, &s);
-	CHECK(l == NULL);
-	lesson_destroy(l);
-	CHECK(s.n >= 1);
-	if (s.n < 1)
-		return;
-	if (s.line[0] != line || s.col[0] != col || !strstr(s.msg[0], words))
-		fprintf(stderr, "  for '%s' -> '%s': got %d:%d %s\n", from, to, s.line[0], s.col[0], s.msg[0]);
-	CHECK(s.line[0] == line);
-	CHECK(s.col[0] == col);
-	CHECK(strstr(s.msg[0], words) != NULL);
+	lrig_expect_error(good, parse, from, to, line, col, words);
 }
 
 static void test_errors(void)
@@ -184,7 +138,7 @@ static void key(struct player *pl, enum ui_key k)
 static void test_view(int w, int h)
 {
 	sc.w = w, sc.h = h, sc.u = 4.0 * fmin(w / 1920.0, h / 1080.0);
-	struct seen seen = {0};
+	struct lrig_seen seen = {0};
 	struct lesson *l = parse(good, &seen);
 	if (!l)
 		return;

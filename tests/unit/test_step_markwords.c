@@ -6,6 +6,7 @@
 #include "../../app/core/step_markwords.h"
 #include "../../app/core/lesson.h"
 #include "../../app/ui/player.h"
+#include "lesson_rig.h"
 #include "test.h"
 #include "ui_rig.h"
 
@@ -15,33 +16,7 @@
 
 /* ---- parsing ---- */
 
-struct seen {
-	int n;
-	int line[16], col[16];
-	char msg[16][300];
-};
-
-static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
-{
-	struct seen *s = ud;
-	(void)path;
-	if (!is_error || s->n == 16)
-		return;
-	s->line[s->n] = line;
-	s->col[s->n] = col;
-	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
-	s->n++;
-}
-
-#define HEAD                                                                                                        \
-	"id: markwords-test\n"                                                                                          \
-	"version: 1\n"                                                                                                  \
-	"title: {nl: \"Zoek\", en: \"Find\"}\n"                                                                        \
-	"summary: {nl: \"Kort\", en: \"Short\"}\n"                                                                      \
-	"competences: [\"4.2\"]\n"                                                                                      \
-	"roles: [worker]\n"                                                                                             \
-	"minutes: 5\n"                                                                                                  \
-	"steps:\n"
+#define HEAD LRIG_HEAD("markwords-test", "{nl: \"Zoek\", en: \"Find\"}", "{nl: \"Kort\", en: \"Short\"}", "4.2", "5")
 
 static const char good[] = HEAD
 	"  - type: markwords\n"                                                                           /* 9 */
@@ -62,11 +37,10 @@ static const char good[] = HEAD
 	"      right: {nl: \"Goed.\", en: \"Good.\"}\n"
 	"      wrong: {nl: \"Nog niet.\", en: \"Not yet.\"}\n";
 
-static struct lesson *parse(const char *text, struct seen *seen)
+static struct lesson *parse(const char *text, struct lrig_seen *seen)
 {
-	struct lesson_diag d = {.report = record, .ud = seen};
-	struct lesson *l = lesson_parse("t.yaml", text, strlen(text), &d);
-	CHECK((l != NULL) == (d.errors == 0));
+	struct lesson *l = lrig_parse("t.yaml", text, seen);
+	CHECK((l != NULL) == (seen->errors == 0));
 	return l;
 }
 
@@ -79,12 +53,11 @@ static bool judge(const struct lesson_step *st, int n, const int *v)
 
 static void test_good(void)
 {
-	struct seen seen = {0};
+	struct lrig_seen seen = {0};
 	struct lesson *l = parse(good, &seen);
 	CHECK(l != NULL && seen.n == 0);
 	if (!l) {
-		for (int i = 0; i < seen.n; i++)
-			fprintf(stderr, "  %d:%d %s\n", seen.line[i], seen.col[i], seen.msg[i]);
+		lrig_print(&seen);
 		return;
 	}
 	const struct lesson_step *st = &l->steps[0];
@@ -127,26 +100,7 @@ static void test_good(void)
 /* good with one text replaced; the first error must be at line:col. */
 static void expect_error(const char *from, const char *to, int line, int col, const char *words)
 {
-	char buf[4096];
-	const char *at = strstr(good, from);
-	if (!at) {
-		fprintf(stderr, "test bug: '%s' not in the sample\n", from);
-		CHECK(at != NULL);
-		return;
-	}
-	snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - good), good, to, at + strlen(from));
-	struct seen s = {0};
-	struct lesson *l = parse(buf, &s);
-	CHECK(l == NULL);
-	lesson_destroy(l);
-	CHECK(s.n >= 1);
-	if (s.n < 1)
-		return;
-	if (s.line[0] != line || s.col[0] != col || !strstr(s.msg[0], words))
-		fprintf(stderr, "  for '%s' -> '%s': got %d:%d %s\n", from, to, s.line[0], s.col[0], s.msg[0]);
-	CHECK(s.line[0] == line);
-	CHECK(s.col[0] == col);
-	CHECK(strstr(s.msg[0], words) != NULL);
+	lrig_expect_error(good, parse, from, to, line, col, words);
 }
 
 static void test_errors(void)
@@ -174,7 +128,7 @@ static void test_errors(void)
 	memcpy(text, "[a] [b] ", 8);
 	text[8 + 300 - 4] = 0; /* a, b, two spaces and 296 x: 300 */
 	snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - good), good, text, at + strlen(from));
-	struct seen s = {0};
+	struct lrig_seen s = {0};
 	struct lesson *l = parse(buf, &s);
 	CHECK(l != NULL && s.n == 0);
 	lesson_destroy(l);
@@ -190,7 +144,7 @@ static struct rig_screen sc;
 static void test_view(int w, int h)
 {
 	sc.w = w, sc.h = h, sc.u = 4.0 * fmin(w / 1920.0, h / 1080.0);
-	struct seen seen = {0};
+	struct lrig_seen seen = {0};
 	struct lesson *l = parse(good, &seen);
 	if (!l)
 		return;

@@ -4,32 +4,11 @@
  * screen, and the places keep the screen rules with the answer shown. */
 #include "../../app/core/lesson.h"
 #include "../../app/ui/player.h"
+#include "lesson_rig.h"
 #include "test.h"
 #include "ui_rig.h"
 
 #include <stdbool.h>
-
-struct seen {
-	int n, warnings;
-	int line[16], col[16];
-	char msg[16][300];
-};
-
-static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
-{
-	struct seen *s = ud;
-	(void)path;
-	if (!is_error) {
-		s->warnings++;
-		return;
-	}
-	if (s->n == 16)
-		return;
-	s->line[s->n] = line;
-	s->col[s->n] = col;
-	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
-	s->n++;
-}
 
 /* The example of lessons/FORMAT.md, with a hint. */
 static const char good[] =
@@ -55,11 +34,10 @@ static const char good[] =
 	"      right: {nl: \"Goed!\", en: \"Well done!\"}\n"
 	"      wrong: {nl: \"Nog niet.\", en: \"Not yet.\"}\n";
 
-static struct lesson *parse(const char *text, struct seen *seen)
+static struct lesson *parse(const char *text, struct lrig_seen *seen)
 {
-	struct lesson_diag d = {.report = record, .ud = seen};
-	struct lesson *l = lesson_parse("order.yaml", text, strlen(text), &d);
-	CHECK(d.errors == seen->n || seen->n == 16);
+	struct lesson *l = lrig_parse("order.yaml", text, seen);
+	CHECK(seen->errors == seen->n || seen->n == LRIG_MAX);
 	return l;
 }
 
@@ -67,29 +45,12 @@ static struct lesson *parse(const char *text, struct seen *seen)
  * line:col and hold words. */
 static void expect_error(const char *from, const char *to, int line, int col, const char *words)
 {
-	char buf[8192];
-	const char *at = strstr(good, from);
-	CHECK(at != NULL);
-	if (!at)
-		return;
-	snprintf(buf, sizeof buf, "%.*s%s%s", (int)(at - good), good, to, at + strlen(from));
-	struct seen s = {0};
-	struct lesson *l = parse(buf, &s);
-	CHECK(l == NULL);
-	lesson_destroy(l);
-	CHECK(s.n >= 1);
-	if (s.n < 1)
-		return;
-	if (s.line[0] != line || s.col[0] != col || !strstr(s.msg[0], words))
-		fprintf(stderr, "  for '%s' -> '%s': got %d:%d %s\n", from, to, s.line[0], s.col[0], s.msg[0]);
-	CHECK(s.line[0] == line);
-	CHECK(s.col[0] == col);
-	CHECK(strstr(s.msg[0], words) != NULL);
+	lrig_expect_error(good, parse, from, to, line, col, words);
 }
 
 static void test_parse(void)
 {
-	struct seen s = {0};
+	struct lrig_seen s = {0};
 	struct lesson *l = parse(good, &s);
 	CHECK(l != NULL && s.n == 0 && s.warnings == 0);
 	if (!l)
@@ -140,7 +101,7 @@ static bool judge(const struct lesson_step *st, int n, const int *v)
 
 static void test_judge(void)
 {
-	struct seen s = {0};
+	struct lrig_seen s = {0};
 	struct lesson *l = parse(good, &s);
 	if (!l)
 		return;
@@ -205,7 +166,7 @@ static bool order_is(const struct player *pl, const int *want)
 
 static void test_view(void)
 {
-	struct seen s = {0};
+	struct lrig_seen s = {0};
 	struct lesson *l = parse(good, &s);
 	if (!l)
 		return;
@@ -301,7 +262,7 @@ static void test_shuffles(void)
 		const char *from = strstr(good, "    items:\n") + strlen("    items:\n");
 		const char *to = strstr(good, "    feedback:\n");
 		snprintf(buf, sizeof buf, "%.*s%s%s", (int)(from - good), good, items, to);
-		struct seen s = {0};
+		struct lrig_seen s = {0};
 		struct lesson *l = parse(buf, &s);
 		CHECK(l != NULL);
 		if (!l)

@@ -6,6 +6,7 @@
 #include "../../app/core/store.h"
 #include "../../app/ui/ui.h"
 #include "../../app/core/step_scenario.h"
+#include "lesson_rig.h"
 #include "test.h"
 #include "ui_rig.h"
 
@@ -13,48 +14,16 @@
 #include <stdbool.h>
 #include <stdlib.h>
 
-struct seen {
-	int n;
-	int line[16], col[16];
-	char msg[16][400];
-};
-
-static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
-{
-	struct seen *s = ud;
-	(void)path;
-	if (!is_error || s->n == 16)
-		return;
-	s->line[s->n] = line;
-	s->col[s->n] = col;
-	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
-	s->n++;
-}
-
-#define HEAD                                                                                                       \
-	"id: scen\nversion: 1\ntitle: {nl: \"T\"}\nsummary: {nl: \"S\"}\ncompetences: [\"2.1\"]\nroles: [worker]\n" \
-	"minutes: 2\nsteps:\n"
+#define HEAD LRIG_HEAD("scen", "{nl: \"T\"}", "{nl: \"S\"}", "2.1", "2")
 /* HEAD is 8 lines: the step starts on line 9. */
 #define STEP "  - type: scenario\n    question: {nl: \"Wat zeg je?\"}\n    feedback: {right: {nl: \"Ja\"}, wrong: {nl: \"Nee\"}}\n    nodes:\n"
 /* ... and its first node on line 13. */
 
-static struct lesson *parse(const char *nodes, struct seen *seen)
+static struct lesson *parse(const char *nodes, struct lrig_seen *seen)
 {
 	char buf[4096];
 	snprintf(buf, sizeof buf, HEAD STEP "%s", nodes);
-	struct lesson_diag d = {.report = record, .ud = seen};
-	return lesson_parse("t.yaml", buf, strlen(buf), &d);
-}
-
-static bool has(const struct seen *s, int line, int col, const char *words)
-{
-	for (int i = 0; i < s->n; i++)
-		if (s->line[i] == line && s->col[i] == col && strstr(s->msg[i], words))
-			return true;
-	fprintf(stderr, "no error at %d:%d with '%s'; got:\n", line, col, words);
-	for (int i = 0; i < s->n; i++)
-		fprintf(stderr, "  %d:%d: %s\n", s->line[i], s->col[i], s->msg[i]);
-	return false;
+	return lrig_parse("t.yaml", buf, seen);
 }
 
 static const char good_nodes[] =
@@ -96,7 +65,7 @@ static struct step_response path(int n, const int *v)
 
 static void test_good(void)
 {
-	struct seen seen = {0};
+	struct lrig_seen seen = {0};
 	struct lesson *l = parse(good_nodes, &seen);
 	CHECK(l != NULL && seen.n == 0);
 	if (!l)
@@ -140,9 +109,9 @@ static void test_good(void)
 
 static void test_errors(void)
 {
-	struct seen s;
+	struct lrig_seen s;
 	/* a go to nowhere, at the go's value */
-	s = (struct seen){0};
+	s = (struct lrig_seen){0};
 	CHECK(parse("      - id: start\n"
 	            "        says: {nl: \"Hoi\"}\n"
 	            "        choices:\n"
@@ -152,10 +121,10 @@ static void test_errors(void)
 	            "        says: {nl: \"Dag\"}\n"
 	            "        end: good\n",
 	            &s) == NULL);
-	CHECK(has(&s, 17, 17, "'nergens' is not a node") && s.n == 1);
+	CHECK(lrig_has(&s, 17, 17, "'nergens' is not a node") && s.n == 1);
 
 	/* an unreachable node, and one from which no end can be reached */
-	s = (struct seen){0};
+	s = (struct lrig_seen){0};
 	CHECK(parse("      - id: start\n"
 	            "        says: {nl: \"Hoi\"}\n"
 	            "        choices:\n"
@@ -175,12 +144,12 @@ static void test_errors(void)
 	            "        says: {nl: \"Niemand\"}\n"
 	            "        end: bad\n",
 	            &s) == NULL);
-	CHECK(has(&s, 23, 9, "from node 'loop' no end can be reached"));
-	CHECK(has(&s, 28, 9, "node 'alone' cannot be reached"));
+	CHECK(lrig_has(&s, 23, 9, "from node 'loop' no end can be reached"));
+	CHECK(lrig_has(&s, 28, 9, "node 'alone' cannot be reached"));
 	CHECK(s.n == 2);
 
 	/* no good end */
-	s = (struct seen){0};
+	s = (struct lrig_seen){0};
 	CHECK(parse("      - id: start\n"
 	            "        says: {nl: \"Hoi\"}\n"
 	            "        choices:\n"
@@ -190,11 +159,11 @@ static void test_errors(void)
 	            "        says: {nl: \"Dag\"}\n"
 	            "        end: ok\n",
 	            &s) == NULL);
-	CHECK(has(&s, 13, 7, "no node has 'end: good'") && s.n == 1);
+	CHECK(lrig_has(&s, 13, 7, "no node has 'end: good'") && s.n == 1);
 
 	/* ids: twice, and not an id; the first node ends; both choices and end;
 	 * two choices alike; an end that is no end */
-	s = (struct seen){0};
+	s = (struct lrig_seen){0};
 	CHECK(parse("      - id: start\n"
 	            "        says: {nl: \"Hoi\"}\n"
 	            "        end: good\n"                /* 15 */
@@ -212,17 +181,17 @@ static void test_errors(void)
 	            "      - id: vier\n"                 /* 27 */
 	            "        says: {nl: \"Hoi\"}\n",
 	            &s) == NULL);
-	CHECK(has(&s, 15, 14, "the first node is where the conversation starts"));
-	CHECK(has(&s, 16, 13, "the id 'start' is used by two nodes"));
-	CHECK(has(&s, 18, 14, "end must be good, ok or bad"));
-	CHECK(has(&s, 19, 13, "a node id must be"));
-	CHECK(has(&s, 21, 14, "not both"));
-	CHECK(has(&s, 25, 19, "same text in 'nl'"));
-	CHECK(has(&s, 27, 9, "no 'choices' and no 'end'"));
+	CHECK(lrig_has(&s, 15, 14, "the first node is where the conversation starts"));
+	CHECK(lrig_has(&s, 16, 13, "the id 'start' is used by two nodes"));
+	CHECK(lrig_has(&s, 18, 14, "end must be good, ok or bad"));
+	CHECK(lrig_has(&s, 19, 13, "a node id must be"));
+	CHECK(lrig_has(&s, 21, 14, "not both"));
+	CHECK(lrig_has(&s, 25, 19, "same text in 'nl'"));
+	CHECK(lrig_has(&s, 27, 9, "no 'choices' and no 'end'"));
 	CHECK(s.n == 7);
 
 	/* too few nodes, too many choices, a choice without go */
-	s = (struct seen){0};
+	s = (struct lrig_seen){0};
 	CHECK(parse("      - id: start\n"
 	            "        says: {nl: \"Hoi\"}\n"
 	            "        choices:\n"
@@ -232,8 +201,8 @@ static void test_errors(void)
 	            "          - {text: {nl: \"D\"}, go: start}\n"
 	            "          - {text: {nl: \"E\"}}\n",
 	            &s) == NULL);
-	CHECK(has(&s, 13, 7, "nodes: give 2 to 12, not 1"));
-	CHECK(has(&s, 16, 11, "choices: give 1 to 3, not 5"));
+	CHECK(lrig_has(&s, 13, 7, "nodes: give 2 to 12, not 1"));
+	CHECK(lrig_has(&s, 16, 11, "choices: give 1 to 3, not 5"));
 }
 
 /* ---- the lesson screen ---- */

@@ -7,6 +7,7 @@
 #include "../../app/core/store.h"
 #include "../../app/ui/ui.h"
 #include "../../app/core/step_sim.h"
+#include "lesson_rig.h"
 #include "test.h"
 #include "ui_rig.h"
 
@@ -15,48 +16,17 @@
 #include <stdlib.h>
 #include <sys/stat.h>
 
-struct seen {
-	int n;
-	int line[16], col[16];
-	char msg[16][400];
-};
-
-static void record(void *ud, const char *path, int line, int col, bool is_error, const char *msg)
-{
-	struct seen *s = ud;
-	(void)path;
-	if (!is_error || s->n == 16)
-		return;
-	s->line[s->n] = line;
-	s->col[s->n] = col;
-	snprintf(s->msg[s->n], sizeof s->msg[0], "%s", msg);
-	s->n++;
-}
-
 /* 8 lines of lesson, 3 of step: the first screen is on line 12. */
 #define HEAD                                                                                                       \
-	"id: sim\nversion: 1\ntitle: {nl: \"T\", en: \"T\"}\nsummary: {nl: \"S\", en: \"S\"}\ncompetences: [\"4.2\"]\n" \
-	"roles: [worker]\nminutes: 2\nsteps:\n"                                                                       \
+	LRIG_HEAD("sim", "{nl: \"T\", en: \"T\"}", "{nl: \"S\", en: \"S\"}", "4.2", "2")                                \
 	"  - type: sim\n    question: {nl: \"Doe het\", en: \"Do it\"}\n"                                             \
 	"    feedback: {right: {nl: \"Ja\", en: \"Yes\"}, wrong: {nl: \"Nee\", en: \"No\"}}\n    screens:\n"
 
-static struct lesson *parse(const char *screens, struct seen *seen)
+static struct lesson *parse(const char *screens, struct lrig_seen *seen)
 {
 	char buf[8192];
 	snprintf(buf, sizeof buf, HEAD "%s", screens);
-	struct lesson_diag d = {.report = record, .ud = seen};
-	return lesson_parse("t.yaml", buf, strlen(buf), &d);
-}
-
-static bool has(const struct seen *s, int line, int col, const char *words)
-{
-	for (int i = 0; i < s->n; i++)
-		if (s->line[i] == line && s->col[i] == col && strstr(s->msg[i], words))
-			return true;
-	fprintf(stderr, "no error at %d:%d with '%s'; got:\n", line, col, words);
-	for (int i = 0; i < s->n; i++)
-		fprintf(stderr, "  %d:%d: %s\n", s->line[i], s->col[i], s->msg[i]);
-	return false;
+	return lrig_parse("t.yaml", buf, seen);
 }
 
 static struct step_response taps(int n, const int *v, const char *text)
@@ -93,7 +63,7 @@ static const char login[] =
 
 static void test_go(void)
 {
-	struct seen seen = {0};
+	struct lrig_seen seen = {0};
 	struct lesson *l = parse(login, &seen);
 	CHECK(l != NULL && seen.n == 0);
 	if (!l)
@@ -153,7 +123,7 @@ static const char mail[] =
 
 static void test_find(void)
 {
-	struct seen seen = {0};
+	struct lrig_seen seen = {0};
 	struct lesson *l = parse(mail, &seen);
 	CHECK(l != NULL && seen.n == 0);
 	if (!l)
@@ -177,9 +147,9 @@ static void test_find(void)
 
 static void test_errors(void)
 {
-	struct seen s;
+	struct lrig_seen s;
 	/* kinds, keys and values of parts */
-	s = (struct seen){0};
+	s = (struct lrig_seen){0};
 	CHECK(parse("      - id: a\n"                                                                /* 13 */
 	            "        app: email\n"
 	            "        parts:\n"
@@ -197,21 +167,21 @@ static void test_errors(void)
 	            "          - {kind: code-entry, label: {nl: \"y\", en: \"y\"}, answer: \"12a4\"}\n" /* 27 */
 	            "          - {kind: app-icon, label: {nl: \"y\", en: \"y\"}, icon: fax}\n",     /* 28 */
 	            &s) == NULL);
-	CHECK(has(&s, 16, 54, "unknown key 'label' in a sender part"));
-	CHECK(has(&s, 17, 20, "'field' part does not belong on an email screen"));
-	CHECK(has(&s, 18, 20, "unknown kind of part 'knop'"));
-	CHECK(has(&s, 19, 13, "this link part has no 'text'"));
-	CHECK(has(&s, 19, 42, "not both"));
-	CHECK(has(&s, 20, 13, "at most one sender"));
-	CHECK(has(&s, 25, 13, "the address is the first part"));
-	CHECK(has(&s, 26, 88, "a 'text' (already filled in) or an 'answer'"));
-	CHECK(has(&s, 27, 67, "4 to 8 digits"));
-	CHECK(has(&s, 28, 20, "'app-icon' part does not belong on a login screen"));
-	CHECK(has(&s, 28, 63, "icon must be one of"));
+	CHECK(lrig_has(&s, 16, 54, "unknown key 'label' in a sender part"));
+	CHECK(lrig_has(&s, 17, 20, "'field' part does not belong on an email screen"));
+	CHECK(lrig_has(&s, 18, 20, "unknown kind of part 'knop'"));
+	CHECK(lrig_has(&s, 19, 13, "this link part has no 'text'"));
+	CHECK(lrig_has(&s, 19, 42, "not both"));
+	CHECK(lrig_has(&s, 20, 13, "at most one sender"));
+	CHECK(lrig_has(&s, 25, 13, "the address is the first part"));
+	CHECK(lrig_has(&s, 26, 88, "a 'text' (already filled in) or an 'answer'"));
+	CHECK(lrig_has(&s, 27, 67, "4 to 8 digits"));
+	CHECK(lrig_has(&s, 28, 20, "'app-icon' part does not belong on a login screen"));
+	CHECK(lrig_has(&s, 28, 63, "icon must be one of"));
 	CHECK(s.n == 11);
 
 	/* a screen no part leads to, and two tasks in one sim */
-	s = (struct seen){0};
+	s = (struct lrig_seen){0};
 	CHECK(parse("      - id: a\n"
 	            "        app: message\n"
 	            "        parts:\n"
@@ -222,12 +192,12 @@ static void test_errors(void)
 	            "        parts:\n"
 	            "          - {kind: body, text: {nl: \"x\", en: \"x\"}}\n",
 	            &s) == NULL);
-	CHECK(has(&s, 18, 9, "screen 'b' cannot be reached"));
-	CHECK(has(&s, 17, 64, "'correct: true' and parts with 'suspicious: true'"));
+	CHECK(lrig_has(&s, 18, 9, "screen 'b' cannot be reached"));
+	CHECK(lrig_has(&s, 17, 64, "'correct: true' and parts with 'suspicious: true'"));
 	CHECK(s.n == 2);
 
 	/* screens: ids, apps, go to nowhere, too many parts */
-	s = (struct seen){0};
+	s = (struct lrig_seen){0};
 	CHECK(parse("      - id: a\n"                                                  /* 12 */
 	            "        app: tv\n"                                               /* 13 */
 	            "        parts: []\n"
@@ -239,24 +209,24 @@ static void test_errors(void)
 	            "        app: messages\n"
 	            "        parts: [1, 2, 3, 4, 5, 6, 7, 8, 9]\n",                     /* 21 */
 	            &s) == NULL);
-	CHECK(has(&s, 14, 14, "app must be phone, messages"));
-	CHECK(has(&s, 16, 13, "the id 'a' is used by two screens"));
-	CHECK(has(&s, 19, 56, "go: 'nergens' is not a screen of this sim (its screens: a, a)"));
-	CHECK(has(&s, 20, 13, "a screen id must be"));
-	CHECK(has(&s, 22, 16, "give 1 to 8, not 9"));
+	CHECK(lrig_has(&s, 14, 14, "app must be phone, messages"));
+	CHECK(lrig_has(&s, 16, 13, "the id 'a' is used by two screens"));
+	CHECK(lrig_has(&s, 19, 56, "go: 'nergens' is not a screen of this sim (its screens: a, a)"));
+	CHECK(lrig_has(&s, 20, 13, "a screen id must be"));
+	CHECK(lrig_has(&s, 22, 16, "give 1 to 8, not 9"));
 
 	/* no task */
-	s = (struct seen){0};
+	s = (struct lrig_seen){0};
 	CHECK(parse("      - id: a\n"
 	            "        app: message\n"
 	            "        parts:\n"
 	            "          - {kind: body, text: {nl: \"x\", en: \"x\"}}\n",
 	            &s) == NULL);
-	CHECK(has(&s, 13, 7, "no part has 'correct: true'") && s.n == 1);
+	CHECK(lrig_has(&s, 13, 7, "no part has 'correct: true'") && s.n == 1);
 
 	/* find the suspicious parts: one screen, no go there, one plain part,
 	 * no answers to type */
-	s = (struct seen){0};
+	s = (struct lrig_seen){0};
 	CHECK(parse("      - id: a\n"
 	            "        app: message\n"
 	            "        parts:\n"                                                                      /* 14 */
@@ -268,10 +238,10 @@ static void test_errors(void)
 	            "          - {kind: text, text: {nl: \"x\", en: \"x\"}, suspicious: true}\n"            /* 20 */
 	            "          - {kind: field, label: {nl: \"y\", en: \"y\"}, answer: {nl: \"x\", en: \"x\"}}\n", /* 21 */
 	            &s) == NULL);
-	CHECK(has(&s, 17, 56, "cannot lead on"));
-	CHECK(has(&s, 21, 64, "all suspicious parts are on one screen"));
-	CHECK(has(&s, 22, 62, "nothing needs typing"));
-	CHECK(has(&s, 16, 11, "every part of this screen is suspicious"));
+	CHECK(lrig_has(&s, 17, 56, "cannot lead on"));
+	CHECK(lrig_has(&s, 21, 64, "all suspicious parts are on one screen"));
+	CHECK(lrig_has(&s, 22, 62, "nothing needs typing"));
+	CHECK(lrig_has(&s, 16, 11, "every part of this screen is suspicious"));
 	CHECK(s.n == 4);
 }
 
