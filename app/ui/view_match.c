@@ -15,13 +15,13 @@
  * Scratch in struct player: aux[i] is the right item joined to left item
  * i, or -1; pick is the lifted item as its tap argument (left i is i,
  * right j is RIGHT + j), or -1; sel[] holds the cards' rectangles as last
- * laid out, with their tap arguments, and the state of a drag: input()
- * gets raw pointer positions and has no other way to know what is under
- * them. */
+ * laid out, with their tap arguments, and the state of a drag (drag.h):
+ * input() gets raw pointer positions and has no other way to know what
+ * is under them. */
+#include "drag.h"
 #include "player.h"
 
 #include <libintl.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define _(s) dgettext("leerplek", s)
@@ -32,14 +32,9 @@
 enum {
 	G_N = 0,     /* cards laid out */
 	G_CARD = 1,  /* tap argument, x, y, w, h of each card */
-	G_DRAG = 52, /* the tap argument a pointer holds, or -1 */
-	G_POINTER,   /* which pointer */
-	G_X0,        /* where it went down */
-	G_Y0,
-	G_X, /* where it is now */
-	G_Y,
-	G_MOVING, /* it moved far enough to be a drag */
+	G_DRAG = 52, /* DRAG_SLOTS of a drag, whose item is a tap argument */
 };
+_Static_assert(G_CARD + 5 * 2 * MAX_PAIRS <= G_DRAG && G_DRAG + DRAG_SLOTS <= STEP_RESPONSE_MAX, "scratch overlaps");
 
 /* Row k of the right column shows right item shuffles[n][k]. */
 static const int shuffles[MAX_PAIRS + 1][MAX_PAIRS] = {
@@ -81,8 +76,7 @@ static void begin(struct player *pl)
 	pl->n_aux = n;
 	pl->pick = -1;
 	pl->sel[G_N] = 0;
-	pl->sel[G_DRAG] = -1;
-	pl->sel[G_MOVING] = 0;
+	drag_reset(&pl->sel[G_DRAG]);
 }
 
 /* The left item joined to right item j, or -1. */
@@ -131,11 +125,6 @@ static void tap(struct player *pl, int arg)
 	} else {
 		pl->pick = arg;
 	}
-}
-
-static bool dragging(const struct player *pl)
-{
-	return pl->sel[G_DRAG] >= 0 && pl->sel[G_MOVING];
 }
 
 static int card_at(const struct player *pl, int x, int y)
@@ -332,8 +321,10 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 		l[0] = r, l[1] = x, l[2] = ry, l[3] = g.lw, l[4] = g.row_h[r];
 		q[0] = RIGHT + shuffles[n][r], q[1] = x + g.lw + mm(b, BETWEEN), q[2] = ry, q[3] = g.rw, q[4] = g.row_h[r];
 	}
-	int hand = dragging(pl) ? pl->sel[G_DRAG] : pl->pick;
-	int over = dragging(pl) ? card_at(pl, pl->sel[G_X], pl->sel[G_Y]) : -1;
+	const int *d = &pl->sel[G_DRAG];
+	bool dragging = drag_moving(d);
+	int hand = dragging ? d[DRAG_ITEM] : pl->pick;
+	int over = dragging ? card_at(pl, d[DRAG_X], d[DRAG_Y]) : -1;
 	for (int k = 0; k < 2 * n; k++) {
 		const int *c = &pl->sel[G_CARD + 5 * k];
 		int arg = c[0];
@@ -367,18 +358,8 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 	}
 
 	/* The card in the hand follows the pointer, kept inside the area. */
-	if (dragging(pl)) {
-		struct ui_rect r = card_rect(pl, hand);
-		r.x += pl->sel[G_X] - pl->sel[G_X0];
-		r.y += pl->sel[G_Y] - pl->sel[G_Y0];
-		if (r.x < area.x)
-			r.x = area.x;
-		if (r.x + r.w > area.x + area.w)
-			r.x = area.x + area.w - r.w;
-		if (r.y < area.y)
-			r.y = area.y;
-		if (r.y + r.h > area.y + area.h)
-			r.y = area.y + area.h - r.h;
+	if (dragging) {
+		struct ui_rect r = drag_follow(d, card_rect(pl, hand), area);
 		shadow(b, r, area);
 		add_panel(b, r, C_SELECTED, C_PRIMARY, mm(b, 1.25), mm(b, MM_RADIUS));
 		card_inside(pl, b, &g, r, hand, C_SELECTED, show);
@@ -390,47 +371,14 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
  * it began is left to the tap that the app then sees. */
 static void input(struct player *pl, const struct ui_event *ev)
 {
-	int *g = pl->sel;
-	int slop = (int)(5 * pl->u);
-	switch (ev->type) {
-	case UI_EV_POINTER_DOWN: {
-		int arg = g[G_DRAG] < 0 ? card_at(pl, ev->x, ev->y) : -1;
-		if (arg < 0)
-			return;
-		g[G_DRAG] = arg;
-		g[G_POINTER] = ev->pointer;
-		g[G_X0] = g[G_X] = ev->x;
-		g[G_Y0] = g[G_Y] = ev->y;
-		g[G_MOVING] = 0;
-		break;
-	}
-	case UI_EV_POINTER_MOVE:
-		if (g[G_DRAG] < 0 || ev->pointer != g[G_POINTER])
-			return;
-		g[G_X] = ev->x;
-		g[G_Y] = ev->y;
-		if (abs(g[G_X] - g[G_X0]) > slop || abs(g[G_Y] - g[G_Y0]) > slop)
-			g[G_MOVING] = 1;
-		break;
-	case UI_EV_POINTER_UP:
-		if (g[G_DRAG] < 0 || ev->pointer != g[G_POINTER])
-			return;
-		if (g[G_MOVING]) {
-			int from = g[G_DRAG], to = card_at(pl, ev->x, ev->y);
-			if (to >= 0 && (to < RIGHT) != (from < RIGHT)) {
-				join(pl, from < RIGHT ? from : to, (from < RIGHT ? to : from) - RIGHT);
-				pl->pick = -1;
-			}
-		}
-		g[G_DRAG] = -1;
-		g[G_MOVING] = 0;
-		break;
-	case UI_EV_POINTER_CANCEL:
-		g[G_DRAG] = -1;
-		g[G_MOVING] = 0;
-		break;
-	default:
-		break;
+	int under = ev->type == UI_EV_POINTER_DOWN ? card_at(pl, ev->x, ev->y) : -1;
+	int from = drag_input(&pl->sel[G_DRAG], ev, under, pl->u);
+	if (from < 0)
+		return;
+	int to = card_at(pl, ev->x, ev->y);
+	if (to >= 0 && (to < RIGHT) != (from < RIGHT)) {
+		join(pl, from < RIGHT ? from : to, (from < RIGHT ? to : from) - RIGHT);
+		pl->pick = -1;
 	}
 }
 

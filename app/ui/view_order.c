@@ -10,12 +10,12 @@
  *
  * Scratch in struct player: aux[] is the order on screen (the item at each
  * place), pick the lifted item or -1, and sel[] the places' rectangles as
- * last laid out plus the state of a drag: input() gets raw pointer
- * positions and has no other way to know what is under them. */
+ * last laid out plus the state of a drag (drag.h): input() gets raw
+ * pointer positions and has no other way to know what is under them. */
+#include "drag.h"
 #include "player.h"
 
 #include <libintl.h>
-#include <stdlib.h>
 #include <string.h>
 
 #define _(s) dgettext("leerplek", s)
@@ -25,14 +25,9 @@
 enum {
 	G_N = 0,     /* places laid out */
 	G_RECT = 1,  /* x, y, w, h of each place */
-	G_DRAG = 40, /* the item a pointer holds, or -1 */
-	G_POINTER,   /* which pointer */
-	G_X0,        /* where it went down */
-	G_Y0,
-	G_X, /* where it is now */
-	G_Y,
-	G_MOVING, /* it moved far enough to be a drag */
+	G_DRAG = 40, /* DRAG_SLOTS of a drag, whose item is an item */
 };
+_Static_assert(G_RECT + 4 * MAX_ITEMS <= G_DRAG && G_DRAG + DRAG_SLOTS <= STEP_RESPONSE_MAX, "scratch overlaps");
 
 /* The order on screen at the start: item shuffles[n][k] at place k. No
  * item is in its right place, and from 4 items on no two neighbours are
@@ -58,8 +53,7 @@ static void begin(struct player *pl)
 	pl->n_aux = n;
 	pl->pick = -1;
 	pl->sel[G_N] = 0;
-	pl->sel[G_DRAG] = -1;
-	pl->sel[G_MOVING] = 0;
+	drag_reset(&pl->sel[G_DRAG]);
 }
 
 static int place_of(const struct player *pl, int item)
@@ -82,11 +76,6 @@ static void move(struct player *pl, int item, int to)
 	else
 		memmove(&pl->aux[to + 1], &pl->aux[to], sizeof(int) * (size_t)(from - to));
 	pl->aux[to] = item;
-}
-
-static bool dragging(const struct player *pl)
-{
-	return pl->sel[G_DRAG] >= 0 && pl->sel[G_MOVING];
 }
 
 static bool inside(struct ui_rect r, int x, int y)
@@ -174,7 +163,9 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 	const struct lesson_step *st = player_step(pl);
 	int n = pl->n_aux;
 	bool tag = pl->hints >= 3; /* kept after the answer, so nothing moves */
-	bool held = pl->pick >= 0 || dragging(pl);
+	const int *d = &pl->sel[G_DRAG];
+	bool dragging = drag_moving(d);
+	bool held = pl->pick >= 0 || dragging;
 	int gap = mm(b, 4);
 	int x = area.x, y = area.y;
 	const char *first = _("Tap an item. Then tap the place where it goes."), *then = _("Now tap the place where it goes.");
@@ -232,11 +223,11 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 		g[2] = col_w;
 		g[3] = row_h;
 	}
-	int over = dragging(pl) ? place_at(pl, pl->sel[G_X], pl->sel[G_Y]) : -1;
+	int over = dragging ? place_at(pl, d[DRAG_X], d[DRAG_Y]) : -1;
 	for (int k = 0; k < n; k++) {
 		int item = pl->aux[k];
 		struct ui_rect r = place_rect(pl, k);
-		bool lifted = item == pl->pick || (dragging(pl) && item == pl->sel[G_DRAG]);
+		bool lifted = item == pl->pick || (dragging && item == d[DRAG_ITEM]);
 		if (lifted)
 			shadow(b, r, area);
 		struct ui_elem *e = add_elem(b, UI_ROLE_BUTTON, r);
@@ -261,19 +252,9 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 	}
 
 	/* The card in the hand follows the pointer, kept inside the area. */
-	if (dragging(pl)) {
-		int item = pl->sel[G_DRAG], from = place_of(pl, item);
-		struct ui_rect r = place_rect(pl, from);
-		r.x += pl->sel[G_X] - pl->sel[G_X0];
-		r.y += pl->sel[G_Y] - pl->sel[G_Y0];
-		if (r.x < area.x)
-			r.x = area.x;
-		if (r.x + r.w > area.x + area.w)
-			r.x = area.x + area.w - r.w;
-		if (r.y < area.y)
-			r.y = area.y;
-		if (r.y + r.h > area.y + area.h)
-			r.y = area.y + area.h - r.h;
+	if (dragging) {
+		int item = d[DRAG_ITEM], from = place_of(pl, item);
+		struct ui_rect r = drag_follow(d, place_rect(pl, from), area);
 		shadow(b, r, area);
 		add_panel(b, r, C_SELECTED, C_PRIMARY, mm(b, 1.25), mm(b, MM_RADIUS));
 		card(pl, b, r, over >= 0 ? over : from, item, tag, C_SELECTED, C_PRIMARY);
@@ -300,47 +281,18 @@ static void tap(struct player *pl, int place)
  * it began is left to the tap that the app then sees. */
 static void input(struct player *pl, const struct ui_event *ev)
 {
-	int *g = pl->sel;
-	int slop = (int)(5 * pl->u);
-	switch (ev->type) {
-	case UI_EV_POINTER_DOWN: {
-		int k = g[G_DRAG] < 0 ? place_at(pl, ev->x, ev->y) : -1;
-		if (k < 0)
-			return;
-		g[G_DRAG] = pl->aux[k];
-		g[G_POINTER] = ev->pointer;
-		g[G_X0] = g[G_X] = ev->x;
-		g[G_Y0] = g[G_Y] = ev->y;
-		g[G_MOVING] = 0;
-		break;
+	int under = -1;
+	if (ev->type == UI_EV_POINTER_DOWN) {
+		int k = place_at(pl, ev->x, ev->y);
+		under = k >= 0 ? pl->aux[k] : -1;
 	}
-	case UI_EV_POINTER_MOVE:
-		if (g[G_DRAG] < 0 || ev->pointer != g[G_POINTER])
-			return;
-		g[G_X] = ev->x;
-		g[G_Y] = ev->y;
-		if (abs(g[G_X] - g[G_X0]) > slop || abs(g[G_Y] - g[G_Y0]) > slop)
-			g[G_MOVING] = 1;
-		break;
-	case UI_EV_POINTER_UP:
-		if (g[G_DRAG] < 0 || ev->pointer != g[G_POINTER])
-			return;
-		if (g[G_MOVING]) {
-			int k = place_at(pl, ev->x, ev->y);
-			if (k >= 0 && k != place_of(pl, g[G_DRAG])) {
-				move(pl, g[G_DRAG], k);
-				pl->pick = -1;
-			}
-		}
-		g[G_DRAG] = -1;
-		g[G_MOVING] = 0;
-		break;
-	case UI_EV_POINTER_CANCEL:
-		g[G_DRAG] = -1;
-		g[G_MOVING] = 0;
-		break;
-	default:
-		break;
+	int item = drag_input(&pl->sel[G_DRAG], ev, under, pl->u);
+	if (item < 0)
+		return;
+	int k = place_at(pl, ev->x, ev->y);
+	if (k >= 0 && k != place_of(pl, item)) {
+		move(pl, item, k);
+		pl->pick = -1;
 	}
 }
 
