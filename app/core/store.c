@@ -12,10 +12,12 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
+#include <unistd.h>
 
 struct store {
 	sqlite3 *db;
 	bool damaged; /* a failure said the file is not a sound database */
+	enum store_problem problem; /* of the last failure */
 	char device[LP_ID_LEN + 1];
 	char err[512];
 	int64_t seq; /* highest per-device counter used so far */
@@ -60,6 +62,10 @@ static bool fail(struct store *s, const char *what)
 {
 	int code = sqlite3_extended_errcode(s->db);
 	const char *why = sqlite3_errmsg(s->db);
+	s->problem = (code & 0xff) == SQLITE_FULL ? STORE_PROBLEM_FULL
+	           : (code & 0xff) == SQLITE_READONLY || (code & 0xff) == SQLITE_PERM ? STORE_PROBLEM_READONLY
+	           : (code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB ? STORE_PROBLEM_DAMAGED
+	           : STORE_PROBLEM_OTHER;
 	switch (code & 0xff) {
 	case SQLITE_FULL:
 		snprintf(s->err, sizeof s->err, "%s: the disk is full; nothing was lost, but new work cannot be saved until space is freed", what);
@@ -221,7 +227,11 @@ struct store *store_open_checked(const char *dir, char *err, size_t errlen, bool
 	    !exec(s, "PRAGMA synchronous=FULL", "set synchronous") ||
 	    !exec(s, "PRAGMA foreign_keys=ON", "set foreign keys") || (damaged && !sound(s)) || !migrate(s) ||
 	    !load_device(s)) {
-		snprintf(err, errlen, "cannot use the database %s: %s", path, s->err);
+		if (access(dir, W_OK) != 0 && (errno == EROFS || errno == EACCES || errno == EPERM))
+			snprintf(err, errlen, "cannot use the database %s: the data folder is read-only (%s)", path,
+			         strerror(errno));
+		else
+			snprintf(err, errlen, "cannot use the database %s: %s", path, s->err);
 		if (damaged)
 			*damaged = s->damaged;
 		goto fail;
@@ -251,6 +261,11 @@ void store_on_commit(struct store *s, store_commit_fn fn, void *ud)
 const char *store_error(const struct store *s)
 {
 	return s->err;
+}
+
+enum store_problem store_problem(const struct store *s)
+{
+	return s->problem;
 }
 
 const char *store_device_id(const struct store *s)

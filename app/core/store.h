@@ -59,6 +59,11 @@ bool store_put_aside(const char *dir, int64_t now_ms, char *moved_to, size_t len
 void store_destroy(struct store *s);
 void store_on_commit(struct store *s, store_commit_fn fn, void *ud);
 
+/* What kind of failure the last one was, so the screen can say it in the
+ * learner's language. */
+enum store_problem { STORE_PROBLEM_OTHER, STORE_PROBLEM_FULL, STORE_PROBLEM_READONLY, STORE_PROBLEM_DAMAGED };
+enum store_problem store_problem(const struct store *s);
+
 /* The last error, in words; valid until the next call. */
 const char *store_error(const struct store *s);
 const char *store_device_id(const struct store *s);

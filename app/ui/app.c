@@ -109,7 +109,18 @@ static void set_notice(struct ui_app *a, const char *msg)
 static void store_failed(struct ui_app *a, const char *what)
 {
 	char msg[600];
-	snprintf(msg, sizeof msg, "%s %s", what, store_error(a->cfg.store));
+	const char *why;
+	switch (store_problem(a->cfg.store)) {
+	case STORE_PROBLEM_FULL:
+		why = _("The disk of this screen is full. Nothing is lost, but new work cannot be saved now. Ask your supervisor.");
+		break;
+	case STORE_PROBLEM_READONLY:
+		why = _("This screen cannot save right now. Nothing is lost, but new work cannot be saved. Ask your supervisor.");
+		break;
+	default:
+		why = store_error(a->cfg.store); /* for the supervisor; rare */
+	}
+	snprintf(msg, sizeof msg, "%s %s", what, why);
 	set_notice(a, msg);
 }
 

@@ -162,6 +162,42 @@ steps)
 		done <"$here/steps/$name.sql"
 	done
 	;;
+diskfull)
+	# A full disk and a read-only data folder, on a small tmpfs of our own:
+	# a clear message, nothing half-written, and the earlier work intact.
+	mkdir -p "$work/mnt"
+	if ! mount -t tmpfs -o size=1m tmpfs "$work/mnt" 2>/dev/null; then
+		echo "SKIP: cannot mount a small file system here"
+		exit 77
+	fi
+	trap 'umount "$work/mnt" 2>/dev/null; rm -rf "$work"' EXIT
+	(exec "$bin" --windowed=800x600 --data "$work/mnt/data" --lessons "$here/fixtures/crash" \
+		--script "$here/diskfull.script" 2>"$work/err") &
+	pid=$!
+	waitfor() { # waitfor PATTERN: until the kiosk logs it (at most 10 s)
+		i=0
+		while ! grep -q -- "$1" "$work/err" 2>/dev/null && [ $i -lt 100 ]; do sleep 0.1; i=$((i + 1)); done
+	}
+	waitfor "^saved progress"
+	dd if=/dev/zero of="$work/mnt/filler" bs=4k 2>/dev/null
+	waitfor "disk is full"
+	rm -f "$work/mnt/filler"
+	wait $pid
+	expect_rc 0 $? "kiosk through a full disk"
+	expect_grep "disk is full" "$work/err" "the full disk was noticed"
+	# Read-only: a folder cannot be remounted read-only while the kiosk
+	# writes in it, so the kiosk starts on a read-only folder instead.
+	mount -o remount,ro "$work/mnt"
+	run --windowed=800x600 --data "$work/mnt/data" --lessons "$here/fixtures/crash" --script "$here/nodata.script" \
+		2>"$work/err2"
+	expect_rc 3 $? "kiosk on a read-only data folder"
+	expect_grep "read-only\|readonly" "$work/err2" "says the folder is read-only"
+	mount -o remount,rw "$work/mnt"
+	check=$(sqlite3 "$work/mnt/data/leerplek.db" "PRAGMA quick_check" 2>&1)
+	[ "$check" = ok ] && ok || bad "quick_check after it all: $check"
+	n=$(sqlite3 "$work/mnt/data/leerplek.db" "SELECT count(*) FROM attempts" 2>&1)
+	[ "$n" = 1 ] && ok || bad "one attempt saved (the one given after space came back), found '$n'"
+	;;
 crash)
 	# Pulled plug, again and again: the kiosk is killed with SIGKILL at a
 	# random moment while a script answers questions; after every kill the
