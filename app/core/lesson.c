@@ -492,6 +492,20 @@ yaml_node_item_t *step_list(struct lesson_parse *p, yaml_node_t *list, const cha
 	return list->data.sequence.items.start;
 }
 
+/* The value of lang in a texts mapping, to point at; the mapping itself
+ * when that language is not there. */
+yaml_node_t *step_text_node(struct lesson_parse *p, yaml_node_t *texts, const char *lang)
+{
+	if (texts->type != YAML_MAPPING_NODE)
+		return texts;
+	for (yaml_node_pair_t *pair = texts->data.mapping.pairs.start; pair < texts->data.mapping.pairs.top; pair++) {
+		const char *k = step_scalar(step_node(p, pair->key));
+		if (k && !strcmp(k, lang))
+			return step_node(p, pair->value);
+	}
+	return texts;
+}
+
 int step_n_langs(const struct lesson_parse *p)
 {
 	return p->l->n_langs;

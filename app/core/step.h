@@ -43,6 +43,9 @@ void step_get_picture(struct lesson_parse *p, yaml_node_t *n, char **out);
 /* The items of a list node, checked to number lo..hi; NULL (reported) if
  * it is not a list. *n is capped at hi. */
 yaml_node_item_t *step_list(struct lesson_parse *p, yaml_node_t *list, const char *what, int lo, int hi, int *n);
+/* The value of lang in a texts mapping, to point at; the mapping itself
+ * when that language is not there. */
+yaml_node_t *step_text_node(struct lesson_parse *p, yaml_node_t *texts, const char *lang);
 int step_n_langs(const struct lesson_parse *p);
 const struct lesson *step_lesson(const struct lesson_parse *p);
 void step_text_free(struct lesson_text *t);

@@ -17,20 +17,6 @@
 
 static const char *const keys[] = {"pairs", NULL};
 
-/* The value of lang in a texts mapping, to point at; the mapping itself
- * when that language is not there. */
-static yaml_node_t *text_node(struct lesson_parse *p, yaml_node_t *texts, const char *lang)
-{
-	if (texts->type != YAML_MAPPING_NODE)
-		return texts;
-	for (yaml_node_pair_t *pair = texts->data.mapping.pairs.start; pair < texts->data.mapping.pairs.top; pair++) {
-		const char *k = step_scalar(step_node(p, pair->key));
-		if (k && !strcmp(k, lang))
-			return step_node(p, pair->value);
-	}
-	return texts;
-}
-
 /* Two left (or two right) items with one text could not be told apart on
  * the screen. Compared exactly, after the trimming step_get_text does. */
 static void no_repeats(struct lesson_parse *p, const struct lesson_text *const *t, yaml_node_t *const *nodes, int n,
@@ -42,7 +28,7 @@ static void no_repeats(struct lesson_parse *p, const struct lesson_text *const *
 			for (int i = 0; i < j; i++) {
 				const char *a = t[i]->s[lang], *b = t[j]->s[lang];
 				if (a && b && nodes[j] && !strcmp(a, b)) {
-					step_report(p, text_node(p, nodes[j], l->langs[lang]), true,
+					step_report(p, step_text_node(p, nodes[j], l->langs[lang]), true,
 					            "this %s item has the same '%s' text as the %s item of pair %d; every %s item needs a "
 					            "text of its own",
 					            side, l->langs[lang], side, i + 1, side);

@@ -15,20 +15,6 @@
 
 static const char *const keys[] = {"items", NULL};
 
-/* The value of lang in a texts mapping, to point at; the mapping itself
- * when that language is not there. */
-static yaml_node_t *text_node(struct lesson_parse *p, yaml_node_t *texts, const char *lang)
-{
-	if (texts->type != YAML_MAPPING_NODE)
-		return texts;
-	for (yaml_node_pair_t *pair = texts->data.mapping.pairs.start; pair < texts->data.mapping.pairs.top; pair++) {
-		const char *k = step_scalar(step_node(p, pair->key));
-		if (k && !strcmp(k, lang))
-			return step_node(p, pair->value);
-	}
-	return texts;
-}
-
 /* Two items with one text could never be told apart on the screen, and
  * either order of them would be judged wrong. Compared exactly, after the
  * trimming step_get_text does. */
@@ -40,7 +26,7 @@ static void no_repeats(struct lesson_parse *p, const struct lesson_answer *items
 			for (int i = 0; i < j; i++) {
 				const char *a = items[i].text.s[lang], *b = items[j].text.s[lang];
 				if (a && b && nodes[j] && !strcmp(a, b)) {
-					step_report(p, text_node(p, nodes[j], l->langs[lang]), true,
+					step_report(p, step_text_node(p, nodes[j], l->langs[lang]), true,
 					            "this item has the same '%s' text as item %d; every item needs a text of its own",
 					            l->langs[lang], i + 1);
 					break;
