@@ -1,6 +1,7 @@
 /* leerplek: the kiosk, or one of its subcommands (SPEC.md). */
 #include "cli/cli.h"
 #include "core/log.h"
+#include "core/secret.h"
 #include "platform/kiosk.h"
 #include "platform/paths.h"
 #include "ui/ui.h"
@@ -12,7 +13,7 @@
 
 static const char usage[] =
 	"usage: leerplek [--windowed[=WxH]] [--data DIR] [--lessons DIR] [--lang CODE] [--script FILE]\n"
-	"       leerplek check|learner|sync|export|org|pack ... (--help on each)\n"
+	"       leerplek check|setup|learner|sync|export|org|pack ... (--help on each)\n"
 	"       leerplek --version\n";
 
 /* Takes "--opt VALUE" or "--opt=VALUE"; returns the value or NULL. */
@@ -37,10 +38,17 @@ int main(int argc, char **argv)
 	if (level)
 		log_set_level(!strcmp(level, "debug") ? LOG_LEVEL_DEBUG : !strcmp(level, "info") ? LOG_LEVEL_INFO : LOG_LEVEL_WARN);
 	int rc;
+	if (!secret_init()) {
+		fprintf(stderr, "leerplek: the cryptography library (libsodium) could not start\n");
+		paths_finish(&paths);
+		return 3;
+	}
 	if (argc > 1 && argv[1][0] != '-') {
 		const char *cmd = argv[1];
 		if (!strcmp(cmd, "check"))
 			rc = cli_check(argc - 1, argv + 1);
+		else if (!strcmp(cmd, "setup"))
+			rc = cli_setup(argc - 1, argv + 1, paths.default_data);
 		else if (!strcmp(cmd, "learner"))
 			rc = cli_learner(argc - 1, argv + 1, paths.default_data);
 		else if (!strcmp(cmd, "sync") || !strcmp(cmd, "export") || !strcmp(cmd, "org") || !strcmp(cmd, "pack")) {

@@ -1,6 +1,8 @@
 /* `leerplek learner add|list|erase`: learner records from the shell, for
  * set-up scripts and for the right to erasure. */
 #include "cli.h"
+#include "../core/guard.h"
+#include "../core/secret.h"
 #include "../core/store.h"
 
 #include <stdio.h>
@@ -9,6 +11,22 @@
 
 static const char usage[] =
 	"usage: leerplek learner add --data DIR --name NAME [--code A-B-C] | list --data DIR | erase --data DIR ID\n";
+
+/* Two learners with the same name get different pictures, so each finds
+ * their own tile: the first picture nobody of that name has. */
+static int same_name_avatar(struct store *s, const char *name)
+{
+	struct store_learner *v;
+	int n = store_learner_list(s, &v), avatar = 0;
+	bool used[64] = {false};
+	for (int i = 0; i < n; i++)
+		if (!strcmp(v[i].name, name) && v[i].avatar >= 0 && v[i].avatar < 64)
+			used[v[i].avatar] = true;
+	while (avatar < STORE_AVATARS - 1 && used[avatar])
+		avatar++;
+	free(v);
+	return avatar;
+}
 
 int cli_learner(int argc, char **argv, const char *default_data)
 {
@@ -36,9 +54,22 @@ int cli_learner(int argc, char **argv, const char *default_data)
 		fputs(usage, stderr);
 		return 2;
 	}
-	if (code) {
-		fprintf(stderr, "leerplek learner: picture codes are not built yet in this version; add the learner without --code\n");
+	int pics[GUARD_CODE_LEN];
+	if (code && !guard_code_parse(code, pics)) {
+		fprintf(stderr, "leerplek learner: a code is three of these pictures, joined by '-' (or their numbers 1-12):");
+		for (int i = 0; i < GUARD_PICTURES; i++)
+			fprintf(stderr, " %s", guard_picture_name(i));
+		fprintf(stderr, "; for example apple-key-hat\n");
 		return 1;
+	}
+	enum store_name_problem np = add ? store_name_check(name) : STORE_NAME_OK;
+	if (np != STORE_NAME_OK) {
+		fprintf(stderr, "leerplek learner: %s\n", store_name_problem_text(np));
+		return 1;
+	}
+	if (code && !secret_init()) {
+		fprintf(stderr, "leerplek: the cryptography library could not start\n");
+		return 3;
 	}
 	char err[600];
 	struct store *s = store_open(data, err, sizeof err);
@@ -48,12 +79,11 @@ int cli_learner(int argc, char **argv, const char *default_data)
 	}
 	int rc = 0;
 	if (add) {
-		char new_id[LP_ID_LEN + 1];
-		size_t n = strlen(name);
-		if (n == 0 || n > STORE_NAME_MAX) {
-			fprintf(stderr, "leerplek learner: a name has 1 to %d bytes\n", STORE_NAME_MAX);
-			rc = 1;
-		} else if (!store_learner_add(s, name, 0, new_id)) {
+		char new_id[LP_ID_LEN + 1], hash[STORE_CODE_HASH_MAX] = "";
+		if (code && !guard_code_hash(pics, hash)) {
+			fprintf(stderr, "leerplek: the code could not be made safe for storing\n");
+			rc = 3;
+		} else if (!store_learner_add_code(s, name, same_name_avatar(s, name), hash, new_id)) {
 			fprintf(stderr, "leerplek: %s\n", store_error(s));
 			rc = 3;
 		} else {

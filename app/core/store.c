@@ -55,6 +55,12 @@ static const char *const migrations[] = {
 	"ALTER TABLE attempts ADD COLUMN ms INTEGER NOT NULL DEFAULT 0;",
 	/* 3: answers given in a mixed review (mastery) */
 	"ALTER TABLE attempts ADD COLUMN review INTEGER NOT NULL DEFAULT 0;",
+	/* 4: picture codes (an Argon2id string, '' for none; it travels with
+	 * the learner) and wrong tries since the last right one (local to this
+	 * terminal); the supervisor PIN's checked guesses, for throttling. */
+	"ALTER TABLE learners ADD COLUMN code_hash TEXT NOT NULL DEFAULT '';"
+	"ALTER TABLE learners ADD COLUMN code_fails INTEGER NOT NULL DEFAULT 0;"
+	"CREATE TABLE pin_checks(at_ms INTEGER NOT NULL);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -293,23 +299,80 @@ int store_schema_version(const struct store *s)
 	return v;
 }
 
+/* A name is letters, marks, digits, spaces and a few signs, in any script:
+ * no control characters, no format characters that hide or join (zero-width
+ * joiner, variation selectors, direction marks), no private use, and none of
+ * the arrows, symbols, emoji and pictographs the fonts cannot show. */
+static bool name_char_ok(uint32_t cp)
+{
+	if (cp < 0x80)
+		return cp >= 0x20 && cp != 0x7F && !strchr("<>{}[]|\\^`~\"#$%&*+=@_;:/?!", (int)cp);
+	return !(cp < 0xA0 || (cp >= 0x2000 && cp <= 0x200F) || (cp >= 0x2028 && cp <= 0x202F) ||
+	         (cp >= 0x2060 && cp <= 0x206F) || (cp >= 0x2190 && cp <= 0x2BFF) || (cp >= 0xE000 && cp <= 0xF8FF) ||
+	         (cp >= 0xFE00 && cp <= 0xFE0F) || cp == 0xFEFF || (cp >= 0x1F000 && cp <= 0x1FAFF) || cp >= 0xE0000);
+}
+
+enum store_name_problem store_name_check(const char *name)
+{
+	size_t n = strlen(name), chars = 0;
+	if (!n)
+		return STORE_NAME_EMPTY;
+	for (size_t i = 0; i < n;) {
+		uint32_t cp;
+		int len = util_utf8_decode(name + i, n - i, &cp);
+		if (len <= 0 || cp == 0xFFFD)
+			return STORE_NAME_BAD_CHAR;
+		if (!name_char_ok(cp))
+			return STORE_NAME_BAD_CHAR;
+		i += (size_t)len;
+		chars++;
+	}
+	if (chars > STORE_NAME_CHARS || n > STORE_NAME_MAX)
+		return STORE_NAME_TOO_LONG;
+	if (name[0] == ' ' || name[n - 1] == ' ')
+		return STORE_NAME_SPACES;
+	return STORE_NAME_OK;
+}
+
+const char *store_name_problem_text(enum store_name_problem p)
+{
+	switch (p) {
+	case STORE_NAME_OK: return "the name is fine";
+	case STORE_NAME_EMPTY: return "a name cannot be empty";
+	case STORE_NAME_TOO_LONG: return "a name can have at most 30 characters";
+	case STORE_NAME_SPACES: return "a name cannot begin or end with a space";
+	case STORE_NAME_BAD_CHAR: break;
+	}
+	return "a name can hold letters, digits, spaces, hyphens, apostrophes and full stops, but no emoji, "
+	       "symbols, tabs or line breaks";
+}
+
+static bool name_ok(struct store *s, const char *name)
+{
+	enum store_name_problem p = store_name_check(name);
+	if (p == STORE_NAME_OK)
+		return true;
+	snprintf(s->err, sizeof s->err, "%s", store_name_problem_text(p));
+	s->problem = STORE_PROBLEM_INPUT;
+	return false;
+}
+
 bool store_learner_add(struct store *s, const char *name, int avatar, char id_out[LP_ID_LEN + 1])
 {
-	if (!name[0] || strlen(name) > STORE_NAME_MAX) {
-		snprintf(s->err, sizeof s->err, "a name must have 1 to %d characters", STORE_NAME_MAX);
+	return store_learner_add_code(s, name, avatar, "", id_out);
+}
+
+bool store_learner_add_code(struct store *s, const char *name, int avatar, const char *code_hash,
+                            char id_out[LP_ID_LEN + 1])
+{
+	if (!name_ok(s, name))
 		return false;
-	}
-	for (const unsigned char *p = (const unsigned char *)name; *p; p++)
-		if (*p < 0x20 || *p == 0x7f) {
-			snprintf(s->err, sizeof s->err, "a name cannot hold tabs, line breaks or other control characters");
-			return false;
-		}
 	if (!util_random_id(id_out)) {
 		snprintf(s->err, sizeof s->err, "no random numbers available");
 		return false;
 	}
-	sqlite3_stmt *st = prep(s, "INSERT INTO learners(id, name, avatar, created_ms, ver_counter, ver_device)"
-	                           " VALUES(?, ?, ?, ?, ?, ?)");
+	sqlite3_stmt *st = prep(s, "INSERT INTO learners(id, name, avatar, created_ms, ver_counter, ver_device, code_hash)"
+	                           " VALUES(?, ?, ?, ?, ?, ?, ?)");
 	if (!st)
 		return false;
 	sqlite3_bind_text(st, 1, id_out, -1, SQLITE_STATIC);
@@ -318,6 +381,7 @@ bool store_learner_add(struct store *s, const char *name, int avatar, char id_ou
 	sqlite3_bind_int64(st, 4, now_ms(s));
 	sqlite3_bind_int64(st, 5, s->seq + 1);
 	sqlite3_bind_text(st, 6, s->device, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 7, code_hash ? code_hash : "", -1, SQLITE_STATIC);
 	int rc = sqlite3_step(st);
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
@@ -327,9 +391,93 @@ bool store_learner_add(struct store *s, const char *name, int avatar, char id_ou
 	return true;
 }
 
+/* One change to a learner's profile, with a new version (counter) so a sync
+ * picks the same winner everywhere. */
+static bool learner_change(struct store *s, const char *id, const char *sql, const char *text, int num,
+                           const char *what)
+{
+	sqlite3_stmt *st = prep(s, sql);
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 2, s->seq + 1);
+	sqlite3_bind_text(st, 3, s->device, -1, SQLITE_STATIC);
+	if (text)
+		sqlite3_bind_text(st, 4, text, -1, SQLITE_STATIC);
+	else
+		sqlite3_bind_int(st, 4, num);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(s, what);
+	if (sqlite3_changes(s->db) != 1) {
+		snprintf(s->err, sizeof s->err, "no learner with id %s", id);
+		s->problem = STORE_PROBLEM_INPUT;
+		return false;
+	}
+	s->seq++;
+	committed(s, "learner", id);
+	return true;
+}
+
+bool store_learner_rename(struct store *s, const char *id, const char *name)
+{
+	return name_ok(s, name) &&
+	       learner_change(s, id, "UPDATE learners SET ver_counter = ?2, ver_device = ?3, name = ?4"
+	                             " WHERE id = ?1 AND erased = 0", name, 0, "rename the learner");
+}
+
+bool store_learner_set_avatar(struct store *s, const char *id, int avatar)
+{
+	return learner_change(s, id, "UPDATE learners SET ver_counter = ?2, ver_device = ?3, avatar = ?4"
+	                             " WHERE id = ?1 AND erased = 0", NULL, avatar, "change the picture");
+}
+
+bool store_learner_set_code(struct store *s, const char *id, const char *code_hash)
+{
+	return learner_change(s, id, "UPDATE learners SET ver_counter = ?2, ver_device = ?3, code_hash = ?4,"
+	                             " code_fails = 0 WHERE id = ?1 AND erased = 0", code_hash, 0, "save the code");
+}
+
+bool store_learner_code_hash(struct store *s, const char *id, char *buf, size_t len)
+{
+	sqlite3_stmt *st = prep(s, "SELECT code_hash FROM learners WHERE id = ? AND erased = 0");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW)
+		snprintf(buf, len, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	if (rc != SQLITE_ROW) {
+		if (rc == SQLITE_DONE)
+			snprintf(s->err, sizeof s->err, "no learner with id %s", id);
+		else
+			fail(s, "read the code");
+		return false;
+	}
+	return true;
+}
+
+bool store_learner_set_fails(struct store *s, const char *id, int fails)
+{
+	sqlite3_stmt *st = prep(s, "UPDATE learners SET code_fails = ? WHERE id = ? AND erased = 0");
+	if (!st)
+		return false;
+	sqlite3_bind_int(st, 1, fails);
+	sqlite3_bind_text(st, 2, id, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(s, "save a wrong code");
+	committed(s, "tries", id);
+	return true;
+}
+
 static const char learner_cols[] =
 	"SELECT l.id, l.name, l.avatar,"
-	" (SELECT count(DISTINCT c.lesson_id) FROM completions c WHERE c.learner_id = l.id)"
+	" (SELECT count(DISTINCT c.lesson_id) FROM completions c WHERE c.learner_id = l.id),"
+	" l.code_hash != '', l.code_fails"
 	" FROM learners l WHERE l.erased = 0";
 
 static void read_learner(sqlite3_stmt *st, struct store_learner *l)
@@ -338,6 +486,8 @@ static void read_learner(sqlite3_stmt *st, struct store_learner *l)
 	snprintf(l->name, sizeof l->name, "%s", (const char *)sqlite3_column_text(st, 1));
 	l->avatar = sqlite3_column_int(st, 2);
 	l->lessons_done = sqlite3_column_int(st, 3);
+	l->has_code = sqlite3_column_int(st, 4) != 0;
+	l->code_fails = sqlite3_column_int(st, 5);
 }
 
 int store_learner_list(struct store *s, struct store_learner **out)
@@ -405,7 +555,7 @@ bool store_learner_erase(struct store *s, const char *id)
 		"DELETE FROM progress WHERE learner_id = ?1",
 		/* The row stays as a tombstone without a name, so a later sync can
 		 * carry the erasure to other terminals. */
-		("UPDATE learners SET name = '', avatar = 0, erased = 1,"
+		("UPDATE learners SET name = '', avatar = 0, erased = 1, code_hash = '', code_fails = 0,"
 		 " ver_counter = ?2, ver_device = ?3 WHERE id = ?1"),
 	};
 	for (size_t i = 0; i < sizeof sqls / sizeof sqls[0]; i++) {
@@ -656,6 +806,113 @@ bool store_setting_set_int(struct store *s, const char *key, int value)
 		return fail(s, "save a setting");
 	committed(s, "setting", key);
 	return true;
+}
+
+bool store_setting_text(struct store *s, const char *key, char *buf, size_t len)
+{
+	sqlite3_stmt *st = prep(s, "SELECT value FROM meta WHERE key = ?");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	bool found = sqlite3_step(st) == SQLITE_ROW;
+	if (found)
+		snprintf(buf, len, "%s", (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return found;
+}
+
+bool store_setting_set_text(struct store *s, const char *key, const char *value)
+{
+	sqlite3_stmt *st = prep(s, "INSERT INTO meta(key, value) VALUES(?, ?)"
+	                           " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+	if (!st)
+		return false;
+	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return fail(s, "save a setting");
+	committed(s, "setting", key);
+	return true;
+}
+
+int64_t store_setting_int64(struct store *s, const char *key, int64_t fallback)
+{
+	char buf[32], *end;
+	if (!store_setting_text(s, key, buf, sizeof buf) || !buf[0])
+		return fallback;
+	long long v = strtoll(buf, &end, 10);
+	return *end ? fallback : (int64_t)v;
+}
+
+bool store_pin_note(struct store *s, int64_t at_ms, int fails, int64_t last_fail_ms)
+{
+	char f[24], l[24];
+	snprintf(f, sizeof f, "%d", fails);
+	snprintf(l, sizeof l, "%lld", (long long)last_fail_ms);
+	if (!exec(s, "BEGIN IMMEDIATE", "count a PIN guess"))
+		return false;
+	sqlite3_stmt *st = prep(s, "INSERT INTO pin_checks(at_ms) VALUES(?)");
+	bool ok = st != NULL;
+	if (ok) {
+		sqlite3_bind_int64(st, 1, at_ms);
+		ok = sqlite3_step(st) == SQLITE_DONE || fail(s, "count a PIN guess");
+		sqlite3_finalize(st);
+	}
+	/* Only the last two hours matter for the hourly cap. */
+	if (ok && (st = prep(s, "DELETE FROM pin_checks WHERE at_ms < ?"))) {
+		sqlite3_bind_int64(st, 1, at_ms - 2 * 3600 * 1000LL);
+		ok = sqlite3_step(st) == SQLITE_DONE || fail(s, "count a PIN guess");
+		sqlite3_finalize(st);
+	}
+	static const char upsert[] = "INSERT INTO meta(key, value) VALUES(?, ?)"
+	                             " ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+	for (int i = 0; ok && i < 2; i++) {
+		if (!(st = prep(s, upsert))) {
+			ok = false;
+			break;
+		}
+		sqlite3_bind_text(st, 1, i ? "pin_last_fail_ms" : "pin_fails", -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, i ? l : f, -1, SQLITE_STATIC);
+		ok = sqlite3_step(st) == SQLITE_DONE || fail(s, "count a PIN guess");
+		sqlite3_finalize(st);
+	}
+	if (!ok || !exec(s, "COMMIT", "count a PIN guess")) {
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+		return false;
+	}
+	committed(s, "pin", "check");
+	return true;
+}
+
+int store_pin_checks_since(struct store *s, int64_t since_ms, int64_t now_ms_, int64_t *oldest)
+{
+	/* A clock that went back leaves guesses "in the future"; they count as
+	 * made now, so they neither vanish nor block for a year. */
+	sqlite3_stmt *st = prep(s, "UPDATE pin_checks SET at_ms = ? WHERE at_ms > ?");
+	if (!st)
+		return -1;
+	sqlite3_bind_int64(st, 1, now_ms_);
+	sqlite3_bind_int64(st, 2, now_ms_);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE) {
+		fail(s, "read PIN guesses");
+		return -1;
+	}
+	if (!(st = prep(s, "SELECT count(*), min(at_ms) FROM pin_checks WHERE at_ms > ?")))
+		return -1;
+	sqlite3_bind_int64(st, 1, since_ms);
+	int n = -1;
+	if (sqlite3_step(st) == SQLITE_ROW) {
+		n = sqlite3_column_int(st, 0);
+		*oldest = sqlite3_column_int64(st, 1);
+	} else {
+		fail(s, "read PIN guesses");
+	}
+	sqlite3_finalize(st);
+	return n;
 }
 
 bool store_put_aside(const char *dir, int64_t now_ms, char *moved_to, size_t len)

@@ -12,7 +12,10 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define STORE_NAME_MAX 40 /* bytes of a learner's first name */
+#define STORE_NAME_CHARS 30 /* characters of a learner's first name */
+#define STORE_NAME_MAX 120  /* its bytes (4 a character at most) */
+#define STORE_CODE_HASH_MAX 128
+#define STORE_AVATARS 12 /* the pictures a learner can have (assets/avatars) */
 
 struct store;
 
@@ -21,6 +24,8 @@ struct store_learner {
 	char name[STORE_NAME_MAX + 1];
 	int avatar;
 	int lessons_done;
+	bool has_code;  /* signs in with a picture code */
+	int code_fails; /* wrong codes since the last right one, on this terminal */
 };
 
 struct store_attempt {
@@ -61,7 +66,13 @@ void store_on_commit(struct store *s, store_commit_fn fn, void *ud);
 
 /* What kind of failure the last one was, so the screen can say it in the
  * learner's language. */
-enum store_problem { STORE_PROBLEM_OTHER, STORE_PROBLEM_FULL, STORE_PROBLEM_READONLY, STORE_PROBLEM_DAMAGED };
+enum store_problem {
+	STORE_PROBLEM_OTHER,
+	STORE_PROBLEM_FULL,
+	STORE_PROBLEM_READONLY,
+	STORE_PROBLEM_DAMAGED,
+	STORE_PROBLEM_INPUT, /* the data given were refused (a name, an id) */
+};
 enum store_problem store_problem(const struct store *s);
 
 /* The last error, in words; valid until the next call. */
@@ -69,7 +80,26 @@ const char *store_error(const struct store *s);
 const char *store_device_id(const struct store *s);
 int store_schema_version(const struct store *s);
 
+/* Whether a first name can be saved: 1 to 30 characters of any script,
+ * no emoji, symbols or control characters, no space at either end. */
+enum store_name_problem { STORE_NAME_OK, STORE_NAME_EMPTY, STORE_NAME_TOO_LONG, STORE_NAME_SPACES, STORE_NAME_BAD_CHAR };
+enum store_name_problem store_name_check(const char *name);
+/* In English, for the command line. */
+const char *store_name_problem_text(enum store_name_problem p);
+
 bool store_learner_add(struct store *s, const char *name, int avatar, char id_out[LP_ID_LEN + 1]);
+/* The same with a picture code (an Argon2id string from secret.h; "" for
+ * none). */
+bool store_learner_add_code(struct store *s, const char *name, int avatar, const char *code_hash,
+                            char id_out[LP_ID_LEN + 1]);
+/* Profile changes; each gets a new version for sync. Setting a code (or ""
+ * for none) also clears the wrong tries, which unlocks the profile. */
+bool store_learner_rename(struct store *s, const char *id, const char *name);
+bool store_learner_set_avatar(struct store *s, const char *id, int avatar);
+bool store_learner_set_code(struct store *s, const char *id, const char *code_hash);
+bool store_learner_code_hash(struct store *s, const char *id, char *buf, size_t len);
+/* Wrong tries of the code on this terminal (0 unlocks); not synced. */
+bool store_learner_set_fails(struct store *s, const char *id, int fails);
 /* All learners (not erased), by name; *out is malloc'd. Returns count or -1. */
 int store_learner_list(struct store *s, struct store_learner **out);
 bool store_learner_get(struct store *s, const char *id, struct store_learner *out);
@@ -99,6 +129,18 @@ int store_lesson_answers(struct store *s, const char *learner_id, const char *le
  * fallback when not set. */
 int store_setting_int(struct store *s, const char *key, int fallback);
 bool store_setting_set_int(struct store *s, const char *key, int value);
+/* Text settings ("org", "site", "lang", "pin"): false when not set. */
+bool store_setting_text(struct store *s, const char *key, char *buf, size_t len);
+bool store_setting_set_text(struct store *s, const char *key, const char *value);
+int64_t store_setting_int64(struct store *s, const char *key, int64_t fallback);
+
+/* The supervisor PIN's throttle (see guard.h): records one checked guess
+ * at at_ms with the failure count and the last failure's time, in one
+ * transaction; counts the guesses after since_ms (guesses dated after
+ * now_ms, from a clock that went back, are moved to now_ms first) and
+ * gives the oldest of them. */
+bool store_pin_note(struct store *s, int64_t at_ms, int fails, int64_t last_fail_ms);
+int store_pin_checks_since(struct store *s, int64_t since_ms, int64_t now_ms, int64_t *oldest);
 
 /* Clock seam: milliseconds added to the wall clock (script `clock +S`). */
 void store_set_clock_offset(struct store *s, int64_t offset_ms);

@@ -180,6 +180,8 @@ static char *image_path(struct render *rd, const char *name)
 		return util_printf("%s/icons/%s.svg", rd->assets, name + 5);
 	if (!strncmp(name, "avatar:", 7))
 		return util_printf("%s/avatars/%s.svg", rd->assets, name + 7);
+	if (!strncmp(name, "code:", 5))
+		return util_printf("%s/code/%s.svg", rd->assets, name + 5);
 	return util_strdup(name);
 }
 

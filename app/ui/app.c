@@ -13,100 +13,34 @@
 #include "player.h"
 #include "widgets.h"
 
-#include <libintl.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
-#define _(s) dgettext("leerplek", s)
-#define N_(s) (s)
 
-enum screen { SCREEN_START, SCREEN_NEW_NAME, SCREEN_NEW_AVATAR, SCREEN_HOME, SCREEN_LESSON, SCREEN_END };
+#include "app_internal.h"
 
-enum action {
-	A_NONE,
-	A_LEARNER,
-	A_PAGE,
-	A_NEW,
-	A_BACK,
-	A_KEY,
-	A_NAME_NEXT,
-	A_AVATAR,
-	A_AVATAR_DONE,
-	A_STOP,
-	A_OPEN_LESSON,
-	A_LESSON_PAGE,
-	A_END_HOME,
-	A_REVIEW,
-	A_STILL_HERE,
-	A_NOTICE_OK,
-};
-
-static const struct {
-	const char *name, *label;
-} avatars[] = {
+const struct avatar_info app_avatars[STORE_AVATARS] = {
 	{"cat", N_("Cat")},     {"dog", N_("Dog")},   {"bird", N_("Bird")},       {"fish", N_("Fish")},
 	{"tulip", N_("Tulip")}, {"tree", N_("Tree")}, {"sun", N_("Sun")},         {"moon", N_("Moon")},
 	{"bicycle", N_("Bicycle")}, {"house", N_("House")}, {"cup", N_("Cup")},   {"boat", N_("Boat")},
 };
-#define N_AVATARS ((int)(sizeof avatars / sizeof avatars[0]))
 
-#define REVIEW_MAX 5
-
-struct ui_app {
-	struct ui_app_config cfg;
-	struct arena arena;
-	struct ui_drawlist dl;
-	bool dirty;
-	double u;
-	struct ui_pointer ptr;
-	int pressed_action, pressed_arg;
-
-	enum screen screen;
-	struct store_learner *learners;
-	int n_learners, page;
-
-	struct store_learner me;
-	char name[STORE_NAME_MAX + 1];
-	bool shift;
-	int avatar;
-
-	/* lessons of the home screen, in order, with their progress */
-	const struct lesson **lessons;
-	struct store_progress *progress;
-	int n_lessons, lesson_page;
-	int resume; /* index into lessons, or -1 */
-	enum mastery *mastery;
-	int64_t *practised_at;
-	bool review_due;
-
-	/* a mixed review: question steps from practised lessons */
-	const struct lesson *rv_lesson[REVIEW_MAX];
-	int rv_step[REVIEW_MAX];
-	int rv_n, rv_right;
-	bool end_review; /* the end screen is a review's */
-
-	struct player pl; /* pl.lesson is NULL outside a lesson */
-	struct lesson *open;                 /* the lesson being played, read in full */
-	struct lesson *rv_loaded[REVIEW_MAX]; /* the lessons a review draws from */
-	int64_t now_ms, step_shown_ms; /* for the time an answer took */
-	/* Idle sign-out: a warning after idle_ms without input, then back to
-	 * the start screen after IDLE_WARN_MS more. */
-	int64_t last_input_ms, idle_ms, warn_since;
-	bool idle_warning;
-	int end_attempts, end_first_right, end_questions;
-
-	char notice[600];
-};
-
-static void set_notice(struct ui_app *a, const char *msg)
+void app_set_info(struct ui_app *a, const char *msg)
 {
+	app_set_notice(a, msg);
+	a->notice_good = true;
+}
+
+void app_set_notice(struct ui_app *a, const char *msg)
+{
+	a->notice_good = false;
 	snprintf(a->notice, sizeof a->notice, "%s", msg);
 	a->dirty = true;
 }
 
-static void store_failed(struct ui_app *a, const char *what)
+void app_store_failed(struct ui_app *a, const char *what)
 {
 	char msg[600];
 	const char *why;
@@ -121,17 +55,17 @@ static void store_failed(struct ui_app *a, const char *what)
 		why = store_error(a->cfg.store); /* for the supervisor; rare */
 	}
 	snprintf(msg, sizeof msg, "%s %s", what, why);
-	set_notice(a, msg);
+	app_set_notice(a, msg);
 }
 
-static void load_learners(struct ui_app *a)
+void app_load_learners(struct ui_app *a)
 {
 	free(a->learners);
 	a->learners = NULL;
 	a->n_learners = store_learner_list(a->cfg.store, &a->learners);
 	if (a->n_learners < 0) {
 		a->n_learners = 0;
-		store_failed(a, _("The list of learners could not be read."));
+		app_store_failed(a, _("The list of learners could not be read."));
 	}
 }
 
@@ -160,7 +94,7 @@ static void load_home(struct ui_app *a)
 		int k = a->n_lessons++;
 		a->lessons[k] = l;
 		if (!store_progress_get(a->cfg.store, a->me.id, l->id, &a->progress[k]))
-			store_failed(a, _("Your progress could not be read."));
+			app_store_failed(a, _("Your progress could not be read."));
 		struct mastery_answer *ans;
 		int n = store_lesson_answers(a->cfg.store, a->me.id, l->id, &ans);
 		a->mastery[k] = mastery_state(ans, n > 0 ? n : 0, a->progress[k].started || a->progress[k].completed,
@@ -197,20 +131,28 @@ static struct lesson *read_lesson(struct ui_app *a, const struct lesson *card)
 	struct lesson *l = lesson_load(card->path, &d);
 	if (!l || strcmp(l->id, card->id) != 0) {
 		lesson_destroy(l);
-		set_notice(a, _("This lesson cannot be opened now: its file has changed or is damaged. Ask your supervisor."));
+		app_set_notice(a, _("This lesson cannot be opened now: its file has changed or is damaged. Ask your supervisor."));
 		return NULL;
 	}
 	return l;
 }
 
-static void go(struct ui_app *a, enum screen s)
+void app_go(struct ui_app *a, enum screen s)
 {
 	a->screen = s;
 	a->dirty = true;
+	a->corner_since = 0;
 	if (s == SCREEN_START) {
+		/* Leaving, for a learner or a supervisor: nothing of theirs stays. */
 		memset(&a->me, 0, sizeof a->me);
+		memset(&a->sv, 0, sizeof a->sv);
+		a->supervisor = false;
+		a->sv_confirm_erase = false;
+		a->pin[0] = a->pin_msg[0] = a->code_msg[0] = 0;
+		a->code_n = 0;
+		a->flow = FLOW_SIGNUP;
 		close_lessons(a);
-		load_learners(a);
+		app_load_learners(a);
 		if (a->page * 12 >= a->n_learners)
 			a->page = 0;
 	} else if (s == SCREEN_HOME) {
@@ -223,7 +165,7 @@ static void go(struct ui_app *a, enum screen s)
 
 static bool signed_in(const struct ui_app *a)
 {
-	return a->screen != SCREEN_START && !a->cfg.fatal;
+	return a->screen != SCREEN_START && a->screen != SCREEN_SETUP && !a->cfg.fatal;
 }
 
 struct ui_app *ui_app_create(const struct ui_app_config *cfg)
@@ -236,7 +178,7 @@ struct ui_app *ui_app_create(const struct ui_app_config *cfg)
 	arena_init(&a->arena);
 	ui_app_resize(a, cfg->w, cfg->h, cfg->px_per_mm);
 	if (!cfg->fatal)
-		go(a, SCREEN_START);
+		app_go(a, setup_needed(a) ? SCREEN_SETUP : SCREEN_START);
 	return a;
 }
 
@@ -272,13 +214,13 @@ void ui_app_set_lessons(struct ui_app *a, const struct lesson_set *lessons)
 {
 	a->cfg.lessons = lessons;
 	if (a->screen == SCREEN_HOME)
-		go(a, SCREEN_HOME);
+		app_go(a, SCREEN_HOME);
 	a->dirty = true;
 }
 
 void ui_app_notice(struct ui_app *a, const char *msg)
 {
-	set_notice(a, msg);
+	app_set_notice(a, msg);
 }
 
 /* ---- lesson flow ---- */
@@ -299,7 +241,7 @@ static void open_lesson(struct ui_app *a, int k)
 	int step = p->started && p->step > 0 && p->step < l->n_steps ? p->step : 0;
 	if (step == 0 && !store_progress_set(a->cfg.store, a->me.id, l->id, l->version, 0, false)) {
 		lesson_destroy(l);
-		store_failed(a, _("The lesson could not be started."));
+		app_store_failed(a, _("The lesson could not be started."));
 		return;
 	}
 	close_lessons(a);
@@ -314,7 +256,7 @@ static void finish_lesson(struct ui_app *a)
 {
 	const struct lesson *l = a->pl.lesson;
 	if (!store_progress_set(a->cfg.store, a->me.id, l->id, l->version, l->n_steps, true)) {
-		store_failed(a, _("Your progress could not be saved."));
+		app_store_failed(a, _("Your progress could not be saved."));
 		return;
 	}
 	a->end_questions = l->n_questions;
@@ -336,7 +278,7 @@ static void next_step(struct ui_app *a, int delta)
 		return;
 	}
 	if (!store_progress_set(a->cfg.store, a->me.id, l->id, l->version, step, false)) {
-		store_failed(a, _("Your progress could not be saved."));
+		app_store_failed(a, _("Your progress could not be saved."));
 		return;
 	}
 	start_step(a, step);
@@ -373,7 +315,7 @@ static void answer(struct ui_app *a)
 	char id[LP_ID_LEN + 1];
 	/* The answer is durable before the learner sees any feedback. */
 	if (!store_attempt_add(a->cfg.store, &at, id)) {
-		store_failed(a, _("Your answer could not be saved."));
+		app_store_failed(a, _("Your answer could not be saved."));
 		return;
 	}
 	pl->answered = true;
@@ -484,18 +426,82 @@ static void act_lesson(struct ui_app *a, int action, int arg)
 
 /* ---- input ---- */
 
-static void create_learner(struct ui_app *a)
+void app_create_learner(struct ui_app *a, const char *code_hash)
 {
 	char id[LP_ID_LEN + 1];
-	if (!store_learner_add(a->cfg.store, a->name, a->avatar, id)) {
-		store_failed(a, _("The new learner could not be saved."));
+	if (a->flow == FLOW_SV_ADD) {
+		if (!store_learner_add_code(a->cfg.store, a->name, a->avatar, code_hash, id)) {
+			app_store_failed(a, _("The new learner could not be saved."));
+			return;
+		}
+		if (store_learner_get(a->cfg.store, id, &a->sv))
+			supervisor_flow_done(a);
+		return;
+	}
+	if (!store_learner_add_code(a->cfg.store, a->name, a->avatar, code_hash, id)) {
+		app_store_failed(a, _("The new learner could not be saved."));
 		return;
 	}
 	if (!store_learner_get(a->cfg.store, id, &a->me)) {
-		store_failed(a, _("The new learner could not be read."));
+		app_store_failed(a, _("The new learner could not be read."));
 		return;
 	}
-	go(a, SCREEN_HOME);
+	app_go(a, SCREEN_HOME);
+}
+
+bool app_type_key(char *buf, size_t cap, size_t max_chars, bool *shift, int arg)
+{
+	char before[SETUP_TEXT_MAX * 4 + 8];
+	snprintf(before, sizeof before, "%s", buf);
+	bool changed = keyboard_press(buf, cap, shift, arg);
+	if (changed && util_utf8_count(buf) > max_chars) {
+		snprintf(buf, cap, "%s", before); /* full: the key does nothing */
+		return false;
+	}
+	return changed;
+}
+
+/* Another learner with this name has this picture: two Fatmas must be
+ * told apart by their pictures. */
+static bool avatar_taken(struct ui_app *a, int avatar)
+{
+	const char *name = a->flow == FLOW_SV_AVATAR ? a->sv.name : a->name;
+	const char *self = a->flow == FLOW_SV_AVATAR ? a->sv.id : "";
+	for (int i = 0; i < a->n_learners; i++)
+		if (a->learners[i].avatar == avatar && !strcmp(a->learners[i].name, name) && strcmp(a->learners[i].id, self))
+			return true;
+	return false;
+}
+
+static void name_next(struct ui_app *a)
+{
+	size_t n = strlen(a->name);
+	while (n && a->name[n - 1] == ' ')
+		a->name[--n] = 0;
+	switch (store_name_check(a->name)) {
+	case STORE_NAME_OK:
+		break;
+	case STORE_NAME_EMPTY:
+		return;
+	case STORE_NAME_TOO_LONG:
+		app_set_notice(a, _("This name is too long. Use at most 30 letters."));
+		return;
+	case STORE_NAME_SPACES:
+	case STORE_NAME_BAD_CHAR:
+		app_set_notice(a, _("A name can only have letters, numbers, spaces, - and '."));
+		return;
+	}
+	if (a->flow == FLOW_SV_RENAME) {
+		if (!store_learner_rename(a->cfg.store, a->sv.id, a->name))
+			app_store_failed(a, _("The new name could not be saved."));
+		else
+			supervisor_flow_done(a);
+		return;
+	}
+	app_load_learners(a); /* for the pictures others of this name have */
+	if (a->avatar >= 0 && avatar_taken(a, a->avatar))
+		a->avatar = -1;
+	a->screen = SCREEN_NEW_AVATAR;
 }
 
 static void act(struct ui_app *a, int action, int arg)
@@ -508,6 +514,18 @@ static void act(struct ui_app *a, int action, int arg)
 			act_lesson(a, action, arg);
 		return;
 	}
+	if (action >= A_CODE_PICTURE && action <= A_NO_CODE) {
+		act_signin(a, action, arg);
+		return;
+	}
+	if (action >= A_SETUP_LANG && action <= A_SETUP_BACK) {
+		act_setup(a, action, arg);
+		return;
+	}
+	if (action >= A_CORNER) {
+		act_supervisor(a, action, arg);
+		return;
+	}
 	switch ((enum action)action) {
 	case A_NONE:
 		break;
@@ -515,10 +533,8 @@ static void act(struct ui_app *a, int action, int arg)
 		a->notice[0] = 0;
 		break;
 	case A_LEARNER:
-		if (arg >= 0 && arg < a->n_learners) {
-			a->me = a->learners[arg];
-			go(a, SCREEN_HOME);
-		}
+		if (arg >= 0 && arg < a->n_learners)
+			signin_begin(a, &a->learners[arg]);
 		break;
 	case A_PAGE:
 		a->page += arg;
@@ -527,35 +543,48 @@ static void act(struct ui_app *a, int action, int arg)
 		a->name[0] = 0;
 		a->shift = true;
 		a->avatar = -1;
+		a->flow = FLOW_SIGNUP;
 		a->screen = SCREEN_NEW_NAME;
 		break;
 	case A_BACK:
-		if (a->screen == SCREEN_NEW_AVATAR)
+		if (a->flow != FLOW_SIGNUP && a->flow != FLOW_SV_ADD)
+			supervisor_flow_done(a); /* nothing changed */
+		else if (a->screen == SCREEN_NEW_AVATAR)
 			a->screen = SCREEN_NEW_NAME;
+		else if (a->screen == SCREEN_NEW_CODE)
+			a->screen = SCREEN_NEW_AVATAR;
+		else if (a->flow == FLOW_SV_ADD)
+			supervisor_flow_done(a);
 		else
-			go(a, SCREEN_START);
+			app_go(a, SCREEN_START);
 		break;
 	case A_KEY:
-		keyboard_press(a->name, sizeof a->name, &a->shift, arg);
+		app_type_key(a->name, sizeof a->name, STORE_NAME_CHARS, &a->shift, arg);
 		break;
-	case A_NAME_NEXT: {
-		size_t n = strlen(a->name);
-		while (n && a->name[n - 1] == ' ')
-			a->name[--n] = 0;
-		if (n)
-			a->screen = SCREEN_NEW_AVATAR;
+	case A_NAME_NEXT:
+		name_next(a);
 		break;
-	}
 	case A_AVATAR:
-		a->avatar = arg;
+		if (arg >= 0 && arg < STORE_AVATARS && !avatar_taken(a, arg))
+			a->avatar = arg;
 		break;
 	case A_AVATAR_DONE:
-		if (a->avatar >= 0)
-			create_learner(a);
+		if (a->avatar < 0)
+			break;
+		if (a->flow == FLOW_SV_AVATAR) {
+			if (!store_learner_set_avatar(a->cfg.store, a->sv.id, a->avatar))
+				app_store_failed(a, _("The picture could not be saved."));
+			else
+				supervisor_flow_done(a);
+		} else if (signin_codes_required(a)) {
+			signin_choose(a);
+		} else {
+			app_create_learner(a, "");
+		}
 		break;
 	case A_STOP:
 		/* Progress is saved at every step; stopping only leaves. */
-		go(a, SCREEN_START);
+		app_go(a, SCREEN_START);
 		break;
 	case A_OPEN_LESSON:
 		if (arg >= 0 && arg < a->n_lessons)
@@ -571,7 +600,9 @@ static void act(struct ui_app *a, int action, int arg)
 		a->idle_warning = false;
 		break;
 	case A_END_HOME:
-		go(a, SCREEN_HOME);
+		app_go(a, SCREEN_HOME);
+		break;
+	default:
 		break;
 	}
 }
@@ -594,6 +625,8 @@ static void gesture(struct ui_app *a, const struct ui_gesture *g)
 		e = hit(a, g->x, g->y);
 		a->pressed_action = e ? e->action : 0;
 		a->pressed_arg = e ? e->arg : 0;
+		if (e && e->action == A_CORNER && !a->notice[0])
+			a->corner_since = a->now_ms ? a->now_ms : 1;
 		if (e)
 			a->dirty = true;
 		break;
@@ -604,6 +637,7 @@ static void gesture(struct ui_app *a, const struct ui_gesture *g)
 		 * long it was held or however much the hand shook in between. */
 		int action = a->pressed_action, arg = a->pressed_arg;
 		a->pressed_action = 0;
+		a->corner_since = 0;
 		a->dirty = true;
 		e = hit(a, g->x, g->y);
 		if (action && e && e->action == action && e->arg == arg)
@@ -611,11 +645,14 @@ static void gesture(struct ui_app *a, const struct ui_gesture *g)
 		break;
 	}
 	case UI_GESTURE_CANCEL:
+		a->corner_since = 0;
 		a->pressed_action = 0;
 		a->dirty = true;
 		break;
-	case UI_GESTURE_LONG_PRESS:
 	case UI_GESTURE_DRAG_START:
+		a->corner_since = 0; /* the hidden corner wants a still finger */
+		break;
+	case UI_GESTURE_LONG_PRESS:
 	case UI_GESTURE_DRAG_MOVE:
 		break;
 	}
@@ -649,20 +686,32 @@ void ui_app_input(struct ui_app *a, const struct ui_event *ev)
 		break;
 	}
 	case UI_EV_TEXT:
-		if (a->screen == SCREEN_NEW_NAME) {
+		if (a->screen == SCREEN_SETUP)
+			setup_text(a, ev->text);
+		else if (a->screen == SCREEN_PIN)
+			pin_text(a, ev->text);
+		else if (a->screen == SCREEN_NEW_NAME) {
 			for (size_t i = 0; ev->text[i];) {
 				uint32_t cp;
 				int len = util_utf8_decode(ev->text + i, strlen(ev->text + i), &cp);
 				char one[5] = {0};
 				memcpy(one, ev->text + i, (size_t)len);
+				char before[sizeof a->name];
+				memcpy(before, a->name, sizeof before);
 				if (cp >= 0x20 && cp != 0xFFFD && keyboard_type(a->name, sizeof a->name, &a->shift, one))
 					a->dirty = true;
+				if (util_utf8_count(a->name) > STORE_NAME_CHARS)
+					memcpy(a->name, before, sizeof before);
 				i += (size_t)len;
 			}
 		}
 		break;
 	case UI_EV_KEY:
-		if (ev->key == UI_KEY_BACKSPACE && a->screen == SCREEN_NEW_NAME)
+		if (a->screen == SCREEN_SETUP && (ev->key == UI_KEY_BACKSPACE || ev->key == UI_KEY_RETURN))
+			act(a, ev->key == UI_KEY_BACKSPACE ? A_SETUP_KEY : A_SETUP_NEXT, KEYBOARD_ERASE);
+		else if (a->screen == SCREEN_PIN && (ev->key == UI_KEY_BACKSPACE || ev->key == UI_KEY_RETURN))
+			act(a, ev->key == UI_KEY_BACKSPACE ? A_PIN_KEY : A_PIN_OK, -1);
+		else if (ev->key == UI_KEY_BACKSPACE && a->screen == SCREEN_NEW_NAME)
 			a->dirty |= keyboard_press(a->name, sizeof a->name, &a->shift, KEYBOARD_ERASE);
 		else if (ev->key == UI_KEY_RETURN && a->screen == SCREEN_NEW_NAME)
 			act(a, A_NAME_NEXT, 0);
@@ -685,7 +734,7 @@ void ui_app_tick(struct ui_app *a, int64_t now_ms)
 	} else if (a->idle_warning && now_ms - a->warn_since >= IDLE_WARN_MS) {
 		/* Everything was saved when it happened: leaving loses nothing. */
 		a->idle_warning = false;
-		go(a, SCREEN_START);
+		app_go(a, SCREEN_START);
 	} else if (a->idle_warning) {
 		a->dirty = true; /* the countdown */
 	}
@@ -701,6 +750,7 @@ void ui_app_tick(struct ui_app *a, int64_t now_ms)
 	}
 	if (ui_pointer_tick(&a->ptr, now_ms, &g))
 		gesture(a, &g);
+	supervisor_tick(a);
 }
 
 int64_t ui_app_deadline(const struct ui_app *a)
@@ -719,22 +769,68 @@ int64_t ui_app_deadline(const struct ui_app *a)
 		if (vd >= 0 && (d < 0 || vd < d))
 			d = vd;
 	}
+	int64_t sd = a->corner_since ? a->corner_since + CORNER_HOLD_MS : -1;
+	if (a->screen == SCREEN_PIN && a->pin_wait_until > a->now_ms) /* the countdown, each second */
+		sd = a->now_ms + 1000 - (a->pin_wait_until - a->now_ms) % 1000;
+	if (sd >= 0 && (d < 0 || sd < d))
+		d = sd;
 	return d;
 }
 
 /* ---- layout ---- */
 
-static char *avatar_key(struct build *b, int avatar)
+char *app_avatar_key(struct build *b, int avatar)
 {
-	if (avatar < 0 || avatar >= N_AVATARS)
+	if (avatar < 0 || avatar >= STORE_AVATARS)
 		avatar = 0;
-	return arena_printf(b->arena, "avatar:%s", avatars[avatar].name);
+	return arena_printf(b->arena, "avatar:%s", app_avatars[avatar].name);
+}
+
+const char *app_fit_line(struct build *b, const char *text, int w, double size_mm, bool bold)
+{
+	int px = mm(b, size_mm);
+	size_t n = strlen(text);
+	if (b->metrics->width(b->metrics->ud, text, n, px, bold) <= w)
+		return text;
+	char *t = arena_printf(b->arena, "%s\xe2\x80\xa6", text); /* "…" */
+	while (n > 0) {
+		n -= util_utf8_last_len(t, n);
+		memcpy(t + n, "\xe2\x80\xa6", 4);
+		if (b->metrics->width(b->metrics->ud, t, n + 3, px, bold) <= w)
+			break;
+	}
+	return t;
+}
+
+int app_text_field(struct build *b, const char *label, const char *value, int x, int y, int w)
+{
+	int field_h = mm(b, 22);
+	struct ui_elem *f = add_elem(b, UI_ROLE_FIELD, (struct ui_rect){x, y, w, field_h});
+	f->label = label;
+	f->bg = C_SURFACE;
+	f->border = C_PRIMARY;
+	f->border_w = mm(b, 0.75);
+	f->radius = mm(b, 3);
+	int tx = x + mm(b, 5);
+	int th = text_height(b, "Hg", w, MM_HEADING, false);
+	int ty = y + (field_h - th) / 2;
+	int text_w = 0;
+	if (value[0]) {
+		add_text(b, UI_ROLE_TEXT, app_fit_line(b, arena_strdup(b->arena, value), w - mm(b, 10), MM_HEADING, false), tx,
+		         ty, w - mm(b, 10), MM_HEADING, false, C_TEXT, C_SURFACE, ALIGN_START);
+		text_w = b->dl->v[b->dl->n - 1].lines[0].w;
+	}
+	/* The text cursor: a bar after the last letter. */
+	add_panel(b, (struct ui_rect){tx + text_w + mm(b, 1), ty + mm(b, 2), mm(b, 0.75), th - mm(b, 4)}, C_PRIMARY,
+	          C_PRIMARY, 0, 0);
+	return field_h;
 }
 
 static void screen_start(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
 	add_header(b, a->cfg.w, "Leerplek", NULL);
+	supervisor_corner(a, b);
 	int y = mm(b, MM_HEADER) + mm(b, 8);
 	const char *title = a->n_learners ? _("Tap your name") : _("Welcome!");
 	y += add_text(b, UI_ROLE_HEADING, title, m, y, W - 2 * m, MM_TITLE, true, C_TEXT, C_BG, ALIGN_START);
@@ -779,9 +875,19 @@ static void screen_start(struct ui_app *a, struct build *b)
 		t->action = A_LEARNER;
 		t->arg = i;
 		int s = mm(b, 40);
-		add_image(b, (struct ui_rect){r.x + (r.w - s) / 2, r.y + mm(b, 5), s, s}, avatar_key(b, a->learners[i].avatar), NULL);
-		add_text(b, UI_ROLE_TEXT, a->learners[i].name, r.x + mm(b, 2), r.y + mm(b, 48), r.w - mm(b, 4), MM_TEXT, true,
-		         C_TEXT, t->bg, ALIGN_CENTER);
+		add_image(b, (struct ui_rect){r.x + (r.w - s) / 2, r.y + mm(b, 5), s, s}, app_avatar_key(b, a->learners[i].avatar), NULL);
+		add_text(b, UI_ROLE_TEXT, app_fit_line(b, a->learners[i].name, r.w - mm(b, 4), MM_TEXT, true), r.x + mm(b, 2),
+		         r.y + mm(b, 48), r.w - mm(b, 4), MM_TEXT, true, C_TEXT, t->bg, ALIGN_CENTER);
+		if (guard_code_locked(&a->learners[i])) {
+			int c = mm(b, 12);
+			struct ui_elem *lock = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){r.x + r.w - c - mm(b, 2), r.y + mm(b, 2), c, c});
+			lock->bg = C_NOTICE;
+			lock->radius = c / 2;
+			lock->image = "icon:lock";
+			lock->tint_image = true;
+			lock->fg = C_ON_PRIMARY;
+			lock->image_rect = (struct ui_rect){lock->rect.x + c / 5, lock->rect.y + c / 5, c * 3 / 5, c * 3 / 5};
+		}
 	}
 	if (pages > 1) {
 		int bw = mm(b, 60);
@@ -801,33 +907,16 @@ static void screen_start(struct ui_app *a, struct build *b)
 static void screen_new_name(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	add_header(b, a->cfg.w, _("New on Leerplek"), NULL);
+	bool sv = a->flow != FLOW_SIGNUP;
+	add_header(b, a->cfg.w, sv ? _("Supervisor") : _("New on Leerplek"), NULL);
 	add_button(b, top_right_rect(b, a->cfg.w, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_BACK, 0);
 	int y = mm(b, MM_HEADER) + mm(b, 8);
 	int kb_w = keyboard_width(b);
 	int x0 = (W - kb_w) / 2;
-	y += add_text(b, UI_ROLE_HEADING, _("What is your first name?"), x0, y, kb_w, MM_HEADING, true, C_TEXT, C_BG,
-	              ALIGN_START);
+	y += add_text(b, UI_ROLE_HEADING, sv ? _("What is the learner's first name?") : _("What is your first name?"), x0, y,
+	              kb_w, MM_HEADING, true, C_TEXT, C_BG, ALIGN_START);
 	y += mm(b, 4);
-	int field_h = mm(b, 22);
-	struct ui_elem *f = add_elem(b, UI_ROLE_FIELD, (struct ui_rect){x0, y, kb_w, field_h});
-	f->label = _("First name");
-	f->bg = C_SURFACE;
-	f->border = C_PRIMARY;
-	f->border_w = mm(b, 0.75);
-	f->radius = mm(b, 3);
-	int tx = x0 + mm(b, 5);
-	int th = text_height(b, "Hg", kb_w, MM_HEADING, false);
-	int ty = y + (field_h - th) / 2;
-	int name_w = 0;
-	if (a->name[0]) {
-		add_text(b, UI_ROLE_TEXT, arena_strdup(b->arena, a->name), tx, ty, kb_w - mm(b, 10), MM_HEADING, false, C_TEXT,
-		         C_SURFACE, ALIGN_START);
-		name_w = b->dl->v[b->dl->n - 1].lines[0].w;
-	}
-	/* The text cursor: a bar after the last letter. */
-	add_panel(b, (struct ui_rect){tx + name_w + mm(b, 1), ty + mm(b, 2), mm(b, 0.75), th - mm(b, 4)}, C_PRIMARY,
-	          C_PRIMARY, 0, 0);
+	int field_h = app_text_field(b, _("First name"), a->name, x0, y, kb_w);
 	y += field_h + mm(b, 8);
 	add_keyboard(b, W / 2, y, a->shift, A_KEY);
 	int bw = mm(b, 80), bh = mm(b, MM_MAIN_BUTTON + 2);
@@ -838,10 +927,13 @@ static void screen_new_name(struct ui_app *a, struct build *b)
 static void screen_new_avatar(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	add_header(b, a->cfg.w, _("New on Leerplek"), NULL);
+	bool sv = a->flow != FLOW_SIGNUP;
+	add_header(b, a->cfg.w, sv ? _("Supervisor") : _("New on Leerplek"), NULL);
 	add_button(b, top_right_rect(b, a->cfg.w, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_BACK, 0);
 	int y = mm(b, MM_HEADER) + mm(b, 8);
-	char *prompt = arena_printf(b->arena, _("%s, pick a picture for yourself."), a->name);
+	const char *who = a->flow == FLOW_SV_AVATAR ? a->sv.name : a->name;
+	char *prompt = sv ? arena_printf(b->arena, _("Pick a picture for %s."), who)
+	                  : arena_printf(b->arena, _("%s, pick a picture for yourself."), who);
 	y += add_text(b, UI_ROLE_HEADING, prompt, m, y, W - 2 * m, MM_HEADING, true, C_TEXT, C_BG, ALIGN_START);
 	y += mm(b, 6);
 	int tile_w = mm(b, 58), tile_h = mm(b, 62), gap = mm(b, 6);
@@ -849,22 +941,27 @@ static void screen_new_avatar(struct ui_app *a, struct build *b)
 	if (cols > 6)
 		cols = 6;
 	int x0 = (W - (cols * tile_w + (cols - 1) * gap)) / 2;
-	for (int i = 0; i < N_AVATARS; i++) {
+	for (int i = 0; i < STORE_AVATARS; i++) {
 		struct ui_rect r = {x0 + (i % cols) * (tile_w + gap), y + (i / cols) * (tile_h + gap), tile_w, tile_h};
 		struct ui_elem *t = add_elem(b, UI_ROLE_TILE, r);
-		bool sel = a->avatar == i;
+		bool sel = a->avatar == i, taken = avatar_taken(a, i);
 		t->bg = is_pressed(b, A_AVATAR, i) ? C_PRESSED : sel ? C_SELECTED : C_SURFACE;
 		t->border = sel ? C_PRIMARY : C_CONTROL_EDGE;
 		t->border_w = sel ? mm(b, 1.5) : mm(b, 0.5);
 		t->radius = mm(b, MM_RADIUS);
-		t->label = _(avatars[i].label);
-		t->tappable = true;
-		t->action = A_AVATAR;
+		t->label = taken ? arena_printf(b->arena, _("%s (taken)"), _(app_avatars[i].label)) : _(app_avatars[i].label);
+		t->tappable = !taken;
+		t->action = taken ? 0 : A_AVATAR;
 		t->arg = i;
+		if (taken)
+			t->bg = C_BG;
 		int s = mm(b, 36);
-		add_image(b, (struct ui_rect){r.x + (r.w - s) / 2, r.y + mm(b, 5), s, s}, avatar_key(b, i), NULL);
-		add_text(b, UI_ROLE_TEXT, _(avatars[i].label), r.x, r.y + mm(b, 44), r.w, MM_TEXT, false, C_TEXT, t->bg,
-		         ALIGN_CENTER);
+		add_image(b, (struct ui_rect){r.x + (r.w - s) / 2, r.y + mm(b, 5), s, s}, app_avatar_key(b, i), NULL);
+		if (taken) /* greyed: a veil over the picture */
+			add_panel(b, (struct ui_rect){r.x + (r.w - s) / 2, r.y + mm(b, 5), s, s}, (struct ui_color){243, 240, 233, 190},
+			          (struct ui_color){0, 0, 0, 0}, 0, s / 2);
+		add_text(b, UI_ROLE_TEXT, taken ? _("Taken") : _(app_avatars[i].label), r.x, r.y + mm(b, 44), r.w, MM_TEXT,
+		         false, taken ? C_TEXT_MUTED : C_TEXT, t->bg, ALIGN_CENTER);
 		if (sel) {
 			int c = mm(b, 11);
 			struct ui_elem *mark = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){r.x + r.w - c - mm(b, 2), r.y + mm(b, 2), c, c});
@@ -877,8 +974,17 @@ static void screen_new_avatar(struct ui_app *a, struct build *b)
 		}
 	}
 	int bw = mm(b, 80), bh = mm(b, MM_MAIN_BUTTON + 2);
-	add_button(b, (struct ui_rect){W - m - bw, H - m - bh, bw, bh}, _("Done"), "icon:check",
-	           a->avatar >= 0 ? BUTTON_PRIMARY : BUTTON_DISABLED, A_AVATAR_DONE, 0);
+	bool more = a->flow != FLOW_SV_AVATAR && signin_codes_required(a);
+	add_button(b, (struct ui_rect){W - m - bw, H - m - bh, bw, bh}, more ? _("Next") : _("Done"),
+	           more ? "icon:next" : "icon:check", a->avatar >= 0 ? BUTTON_PRIMARY : BUTTON_DISABLED, A_AVATAR_DONE, 0);
+	int any = 0;
+	for (int i = 0; i < STORE_AVATARS; i++)
+		any |= avatar_taken(a, i);
+	if (any) {
+		int ty = y + ((STORE_AVATARS + cols - 1) / cols) * (tile_h + gap);
+		add_text(b, UI_ROLE_TEXT, arena_printf(b->arena, _("There is another %s. Pick a picture that is not taken, so you can tell them apart."), who),
+		         m, ty, W - 2 * m - bw - mm(b, 8), MM_TEXT, false, C_TEXT, C_BG, ALIGN_START);
+	}
 }
 
 static void lesson_card(struct ui_app *a, struct build *b, int k, struct ui_rect r, int inner, int pad)
@@ -940,7 +1046,7 @@ static void lesson_card(struct ui_app *a, struct build *b, int k, struct ui_rect
 static void screen_home(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	add_header(b, a->cfg.w, arena_printf(b->arena, _("Hello %s"), a->me.name), avatar_key(b, a->me.avatar));
+	add_header(b, a->cfg.w, arena_printf(b->arena, _("Hello %s"), a->me.name), app_avatar_key(b, a->me.avatar));
 	add_button(b, top_right_rect(b, a->cfg.w, _("Stop")), _("Stop"), "icon:stop", BUTTON_SECONDARY, A_STOP, 0);
 	int y = mm(b, MM_HEADER) + mm(b, 8);
 	if (a->resume >= 0) {
@@ -1066,19 +1172,20 @@ static void notice(struct ui_app *a, struct build *b)
 	int h = pad + th + mm(b, 8) + bh + pad;
 	struct ui_rect r = {(W - w) / 2, (H - h) / 2, w, h};
 	struct ui_elem *p = add_elem(b, UI_ROLE_NOTICE, r);
-	p->bg = C_NOTICE_BG;
-	p->border = C_NOTICE;
+	struct ui_color bg = a->notice_good ? C_SURFACE : C_NOTICE_BG, edge = a->notice_good ? C_PRIMARY : C_NOTICE;
+	p->bg = bg;
+	p->border = edge;
 	p->border_w = mm(b, 0.75);
 	p->radius = mm(b, MM_RADIUS);
 	p->label = a->notice;
 	int ic = mm(b, 12);
 	struct ui_elem *icon = add_elem(b, UI_ROLE_IMAGE, (struct ui_rect){r.x + pad, r.y + pad, ic, ic});
-	icon->image = "icon:warning";
+	icon->image = a->notice_good ? "icon:check" : "icon:warning";
 	icon->tint_image = true;
-	icon->fg = C_NOTICE;
+	icon->fg = edge;
 	icon->image_rect = icon->rect;
 	add_text(b, UI_ROLE_TEXT, a->notice, r.x + pad + mm(b, 18), r.y + pad, w - 2 * pad - mm(b, 18), MM_TEXT, false,
-	         C_TEXT, C_NOTICE_BG, ALIGN_START);
+	         C_TEXT, bg, ALIGN_START);
 	add_button(b, (struct ui_rect){r.x + r.w - pad - bw, r.y + r.h - pad - bh, bw, bh}, _("OK"), "icon:check",
 	           BUTTON_PRIMARY, A_NOTICE_OK, 0);
 }
@@ -1150,6 +1257,14 @@ const struct ui_drawlist *ui_app_frame(struct ui_app *a)
 		return &a->dl;
 	}
 	switch (a->screen) {
+	case SCREEN_SETUP: screen_setup(a, &b); break;
+	case SCREEN_NEW_CODE: screen_new_code(a, &b); break;
+	case SCREEN_CODE: screen_code(a, &b); break;
+	case SCREEN_LOCKED: screen_locked(a, &b); break;
+	case SCREEN_PIN: screen_pin(a, &b); break;
+	case SCREEN_SV_HOME: screen_sv_home(a, &b); break;
+	case SCREEN_SV_LEARNER: screen_sv_learner(a, &b); break;
+	case SCREEN_SV_SETTINGS: screen_sv_settings(a, &b); break;
 	case SCREEN_START: screen_start(a, &b); break;
 	case SCREEN_NEW_NAME: screen_new_name(a, &b); break;
 	case SCREEN_NEW_AVATAR: screen_new_avatar(a, &b); break;

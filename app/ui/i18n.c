@@ -7,6 +7,7 @@
 #include <libintl.h>
 #include <locale.h>
 #include <stdlib.h>
+#include <string.h>
 
 extern int _nl_msg_cat_cntr;
 
@@ -24,4 +25,24 @@ void ui_i18n_set_language(const char *lang)
 {
 	setenv("LANGUAGE", lang, 1);
 	++_nl_msg_cat_cntr;
+}
+
+/* The languages of the UI, each by its own name in its own script. */
+static const struct ui_language languages[] = {
+	{"nl", "Nederlands"},
+	{"en", "English"},
+};
+
+int ui_languages(const struct ui_language **out)
+{
+	*out = languages;
+	return (int)(sizeof languages / sizeof languages[0]);
+}
+
+const struct ui_language *ui_language_find(const char *code)
+{
+	for (size_t i = 0; i < sizeof languages / sizeof languages[0]; i++)
+		if (!strcmp(languages[i].code, code))
+			return &languages[i];
+	return NULL;
 }

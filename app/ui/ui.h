@@ -179,6 +179,12 @@ void ui_app_notice(struct ui_app *app, const char *msg);
 /* Sets the language of the UI strings (gettext) for this process. */
 void ui_i18n_init(const char *localedir);
 void ui_i18n_set_language(const char *lang);
+struct ui_language {
+	const char *code, *name; /* "nl", "Nederlands" */
+};
+/* The UI languages there are; returns their number. */
+int ui_languages(const struct ui_language **out);
+const struct ui_language *ui_language_find(const char *code);
 
 /* Contrast ratio of two colours, WCAG 2 definition (1 to 21). */
 double ui_contrast(struct ui_color a, struct ui_color b);

@@ -213,3 +213,14 @@ struct ui_rect top_right_rect(struct build *b, int W, const char *label)
 	return (struct ui_rect){W - mm(b, MM_MARGIN) - w, (mm(b, MM_HEADER) - h) / 2, w, h};
 }
 
+
+struct ui_elem *add_icon_button(struct build *b, struct ui_rect r, const char *label, const char *icon,
+                                enum button_style style, int action, int arg)
+{
+	struct ui_elem *e = add_button(b, r, label, icon, style, action, arg);
+	int s = mm(b, 12);
+	e->text = NULL; /* the label stays: read aloud, and found by scripts */
+	e->n_lines = 0;
+	e->image_rect = (struct ui_rect){r.x + (r.w - s) / 2, r.y + (r.h - s) / 2, s, s};
+	return e;
+}

@@ -27,6 +27,9 @@ int add_text(struct build *b, enum ui_role role, const char *text, int x, int y,
 int text_height(struct build *b, const char *text, int w, double size_mm, bool bold);
 struct ui_elem *add_button(struct build *b, struct ui_rect r, const char *label, const char *icon,
                            enum button_style style, int action, int arg);
+/* A button that shows only its icon; the label is still its name. */
+struct ui_elem *add_icon_button(struct build *b, struct ui_rect r, const char *label, const char *icon,
+                                enum button_style style, int action, int arg);
 void add_image(struct build *b, struct ui_rect r, const char *image, const char *label);
 void add_progress(struct build *b, struct ui_rect r, int done, int total, const char *label);
 /* Wide enough for the label on one line, at least min_mm. */

@@ -35,7 +35,7 @@ static void test_learners_and_progress(void)
 	if (!s)
 		return;
 	store_on_commit(s, on_commit, NULL);
-	CHECK(store_schema_version(s) == 3);
+	CHECK(store_schema_version(s) == 4);
 	char device[LP_ID_LEN + 1];
 	snprintf(device, sizeof device, "%s", store_device_id(s));
 	CHECK(strlen(device) == LP_ID_LEN);
@@ -46,7 +46,7 @@ static void test_learners_and_progress(void)
 	CHECK(store_learner_add(s, "anna", 1, ans));
 	CHECK(!store_learner_add(s, "", 1, bad));
 	CHECK(!store_learner_add(s, "tab\there", 1, bad));
-	CHECK(strstr(store_error(s), "control") != NULL);
+	CHECK(strstr(store_error(s), "tabs") != NULL);
 	CHECK(!store_learner_add(s, "a name that is far too long to fit on a tile", 1, bad));
 	CHECK(strcmp(kees, ans) != 0);
 

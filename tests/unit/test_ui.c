@@ -115,8 +115,16 @@ static void walk(const char *lessons_dir, int w, int h)
 	if (!rig_open_store(&r, "lp-ui"))
 		return;
 	struct store *s = r.store;
-	rig_load(&r, lessons_dir, false);
-	CHECK(r.set.n >= 2);
+	/* The first two lessons of the route, whatever else the tree holds. */
+	char first[1024], second[1024];
+	snprintf(first, sizeof first, "%s/10-tap-hold-drag", lessons_dir);
+	snprintf(second, sizeof second, "%s/20-strong-password", lessons_dir);
+	const char *paths[] = {first, second};
+	struct lesson_diag d = {0};
+	lesson_set_load(&r.set, paths, 2, &d);
+	r.has_set = true;
+	CHECK(d.errors == 0);
+	CHECK(r.set.n == 2);
 	const struct lesson *l = lesson_set_find(&r.set, "tap-hold-drag");
 	CHECK(l != NULL);
 	if (!l)

@@ -111,7 +111,10 @@ bool rig_open_store(struct rig *r, const char *prefix)
 	if (!RIG_CHECK(mkdtemp(r->data) != NULL))
 		return false;
 	r->store = store_open(r->data, err, sizeof err);
-	return RIG_CHECK(r->store != NULL);
+	if (!RIG_CHECK(r->store != NULL))
+		return false;
+	/* set up as the wizard would, learners without codes */
+	return RIG_CHECK(store_setting_set_int(r->store, "setup_done", 1) && store_setting_set_int(r->store, "codes", 2));
 }
 
 bool rig_load(struct rig *r, const char *dir, bool cards)
