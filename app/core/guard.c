@@ -49,8 +49,12 @@ static int64_t wait_ms(struct store *s, int64_t now, int *fails, int64_t *last_f
 {
 	*fails = (int)store_setting_int64(s, "pin_fails", 0);
 	*last_fail = store_setting_int64(s, "pin_last_fail_ms", 0);
-	if (*last_fail > now) /* the clock went back: wait from now */
+	if (*last_fail > now) { /* the clock went back: the wait counts from now */
+		char v[24];
+		snprintf(v, sizeof v, "%lld", (long long)now);
 		*last_fail = now;
+		store_setting_set_text(s, "pin_last_fail_ms", v);
+	}
 	int64_t w = *last_fail + backoff_ms(*fails) - now;
 	int64_t oldest = 0;
 	int n = store_pin_checks_since(s, now - HOUR_MS, now, &oldest);

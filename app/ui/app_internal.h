@@ -121,6 +121,10 @@ struct ui_app {
 	int code_first[GUARD_CODE_LEN];
 	bool code_repeat;
 	char code_msg[300];
+	/* The last wrong code of this sign-in: the same code again (a hand
+	 * hammering one picture) is not counted as another try. */
+	int code_wrong[GUARD_CODE_LEN];
+	bool has_code_wrong;
 
 	/* lessons of the home screen, in order, with their progress */
 	const struct lesson **lessons;

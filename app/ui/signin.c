@@ -23,6 +23,7 @@ void signin_begin(struct ui_app *a, const struct store_learner *l)
 	a->me = *l;
 	a->code_n = 0;
 	a->code_msg[0] = 0;
+	a->has_code_wrong = false;
 	if (guard_code_locked(l))
 		a->screen = SCREEN_LOCKED;
 	else if (l->has_code)
@@ -44,6 +45,10 @@ void signin_choose(struct ui_app *a)
 static void code_entered(struct ui_app *a)
 {
 	int left = 0;
+	if (a->has_code_wrong && !memcmp(a->code, a->code_wrong, sizeof a->code)) {
+		a->code_n = 0; /* the message about it still stands */
+		return;
+	}
 	switch (guard_code_try(a->cfg.store, a->me.id, a->code, &left)) {
 	case GUARD_OK:
 		a->code_n = 0;
@@ -54,6 +59,8 @@ static void code_entered(struct ui_app *a)
 		         dngettext("leerplek", "That is not your code. Try again. You can try %d more time.",
 		                  "That is not your code. Try again. You can try %d more times.", (unsigned long)left),
 		         left);
+		memcpy(a->code_wrong, a->code, sizeof a->code);
+		a->has_code_wrong = true;
 		break;
 	case GUARD_LOCKED:
 		a->screen = SCREEN_LOCKED;
