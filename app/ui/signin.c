@@ -111,8 +111,7 @@ void act_signin(struct ui_app *a, int action, int arg)
 	case A_CODE_PICTURE:
 		if (arg < 0 || arg >= GUARD_PICTURES || a->code_n >= GUARD_CODE_LEN)
 			break;
-		a->code[a->code_n++] = arg;
-		a->code_msg[0] = 0;
+		a->code[a->code_n++] = arg; /* the last message stays until the next result */
 		if (a->code_n == GUARD_CODE_LEN) {
 			if (a->screen == SCREEN_CODE)
 				code_entered(a);

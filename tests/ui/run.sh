@@ -31,7 +31,7 @@ run() { # run ARGS...: the kiosk, possibly under valgrind
 # code); the cases about the wizard and codes start from scratch instead.
 prep() { sh "$here/prepare-data.sh" "$bin" "$1"; }
 case $case in
-nodata | damaged | signin | setup) ;;
+nodata | damaged | signin) ;;
 *) prep "$work/data" ;;
 esac
 
@@ -120,6 +120,54 @@ nofont)
 		--script "$here/nodata.script" 2>"$work/err"
 	expect_rc 3 $? "no fonts"
 	expect_grep "fonts-sil-andika" "$work/err" "names the package"
+	;;
+signin)
+	# The set-up wizard on a new terminal, sign-up with a picture code,
+	# sign-in, the lock after 5 wrong codes, a supervisor's unlock.
+	run --windowed=1280x800 --data "$work/data" --lessons "$lessons" --script "$here/signin.script" 2>"$work/err"
+	expect_rc 0 $? "signin run"
+	db=$work/data/leerplek.db
+	[ "$(sqlite3 "$db" "SELECT value FROM meta WHERE key = 'org'")" = "Groenbedrijf De Linde" ] && ok || bad "organisation saved"
+	pin=$(sqlite3 "$db" "SELECT value FROM meta WHERE key = 'pin'")
+	case $pin in '$argon2id$'*) ok ;; *) bad "PIN kept as Argon2id, found '$pin'" ;; esac
+	sqlite3 "$db" .dump | grep -q 135791 && bad "the PIN appears in the database" || ok
+	n=$(sqlite3 "$db" "SELECT count(*) FROM learners WHERE name = 'Fatma' AND code_hash LIKE '\$argon2id\$%' AND code_fails = 0")
+	[ "$n" = 1 ] && ok || bad "Fatma has an Argon2id code and no wrong tries left over, found '$n'"
+	n=$(sqlite3 "$db" "SELECT count(*) FROM pin_checks")
+	[ "$n" = 2 ] && ok || bad "2 PIN guesses checked, found '$n'"
+	;;
+supervisor)
+	# PIN back-off, learner management, settings, idle return.
+	run --windowed=1920x1080 --data "$work/data" --lessons "$lessons" --script "$here/supervisor.script" 2>"$work/err"
+	expect_rc 0 $? "supervisor run"
+	db=$work/data/leerplek.db
+	n=$(sqlite3 "$db" "SELECT count(*) FROM pin_checks")
+	[ "$n" = 6 ] && ok || bad "6 PIN guesses checked (5 wrong, 1 right), found '$n'"
+	n=$(sqlite3 "$db" "SELECT count(*) FROM learners WHERE erased = 1 AND name = '' AND code_hash = ''")
+	[ "$n" = 1 ] && ok || bad "the erased learner is a tombstone without name or code, found '$n'"
+	[ "$(sqlite3 "$db" "SELECT value FROM meta WHERE key = 'idle_seconds'")" = 300 ] && ok || bad "idle time saved"
+	expect_grep "saved erase" "$work/err" "erasure committed"
+	;;
+names)
+	# Hostile names from the command line, two learners with one name, and
+	# 30 learners on the start screen (3 pages of 12).
+	"$bin" learner add --data "$work/data" --name "$(printf '%0200d' 0 | tr 0 a)" 2>"$work/err" >/dev/null
+	expect_rc 1 $? "a 200-character name"
+	expect_grep "at most 30 characters" "$work/err" "the message for a long name"
+	"$bin" learner add --data "$work/data" --name "Ali 😀" 2>"$work/err" >/dev/null
+	expect_rc 1 $? "an emoji name"
+	expect_grep "no emoji" "$work/err" "the message for emoji"
+	"$bin" learner add --data "$work/data" --name "apple" --code "apple-dragon-key" 2>"$work/err" >/dev/null
+	expect_rc 1 $? "a code with an unknown picture"
+	for name in محمد Fatma Fatma Олександра Piotr Yonas Dewi Kees Samira Mehmet Ans Oksana Bram Noor Sanne Lotte \
+		Daan Emre Aylin Tomasz Joanna Mariam Abdi Sven Iris Ruud Priya Chen "Maria-Fernanda de los Santos" Jo; do
+		"$bin" learner add --data "$work/data" --name "$name" --code apple-key-hat >/dev/null || bad "learner $name"
+	done
+	n=$(sqlite3 "$work/data/leerplek.db" "SELECT count(DISTINCT avatar) FROM learners WHERE name = 'Fatma'")
+	[ "$n" = 2 ] && ok || bad "the two Fatmas have different pictures, found $n"
+	[ "$("$bin" learner list --data "$work/data" | wc -l)" = 30 ] && ok || bad "30 learners listed"
+	run --windowed=1920x1080 --data "$work/data" --lessons "$lessons" --script "$here/names.script" 2>"$work/err"
+	expect_rc 0 $? "30 learners on the start screen"
 	;;
 dump)
 	# The start screen's elements, compared with the reference dump.
