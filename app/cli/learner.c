@@ -12,20 +12,22 @@
 static const char usage[] =
 	"usage: leerplek learner add --data DIR --name NAME [--code A-B-C] | list --data DIR | erase --data DIR ID\n";
 
-/* Two learners with the same name get different pictures, so each finds
- * their own tile: the first picture nobody of that name has. */
+/* Learners added here get the picture fewest others have, so the start
+ * screen is not a wall of cats; two learners with the same name never
+ * share one, so each finds their own tile. */
 static int same_name_avatar(struct store *s, const char *name)
 {
 	struct store_learner *v;
-	int n = store_learner_list(s, &v), avatar = 0;
-	bool used[64] = {false};
+	int n = store_learner_list(s, &v), best = 0;
+	long score[STORE_AVATARS] = {0};
 	for (int i = 0; i < n; i++)
-		if (!strcmp(v[i].name, name) && v[i].avatar >= 0 && v[i].avatar < 64)
-			used[v[i].avatar] = true;
-	while (avatar < STORE_AVATARS - 1 && used[avatar])
-		avatar++;
+		if (v[i].avatar >= 0 && v[i].avatar < STORE_AVATARS)
+			score[v[i].avatar] += strcmp(v[i].name, name) ? 1 : 100000;
+	for (int a = 1; a < STORE_AVATARS; a++)
+		if (score[a] < score[best])
+			best = a;
 	free(v);
-	return avatar;
+	return best;
 }
 
 int cli_learner(int argc, char **argv, const char *default_data)

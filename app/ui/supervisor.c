@@ -375,14 +375,15 @@ void screen_sv_home(struct ui_app *a, struct build *b)
 	add_button(b, (struct ui_rect){x, bar_y, sw, bar_h}, _("Settings"), "icon:sim-settings", BUTTON_SECONDARY, A_SV_SETTINGS,
 	           0);
 	if (pages > 1) {
-		int bw = mm(b, 48), nx = W - m - bw;
+		int bw = button_width(b, _("Next"), true, 44), bw2 = button_width(b, _("Back"), true, 44), nx = W - m - bw;
 		add_button(b, (struct ui_rect){nx, bar_y, bw, bar_h}, _("Next"), "icon:right",
 		           a->sv_page + 1 < pages ? BUTTON_SECONDARY : BUTTON_DISABLED, A_SV_PAGE, 1);
 		char *pg = arena_printf(b->arena, _("Page %d of %d"), a->sv_page + 1, pages);
-		int tw = mm(b, 56), th = text_height(b, pg, tw, MM_TEXT, false);
+		int tw = b->metrics->width(b->metrics->ud, pg, strlen(pg), mm(b, MM_TEXT), false) + mm(b, 4);
+		int th = text_height(b, pg, tw, MM_TEXT, false);
 		add_text(b, UI_ROLE_TEXT, pg, nx - tw - mm(b, 2), bar_y + (bar_h - th) / 2, tw, MM_TEXT, false, C_TEXT, C_BG,
 		         ALIGN_CENTER);
-		add_button(b, (struct ui_rect){nx - tw - mm(b, 4) - bw, bar_y, bw, bar_h}, _("Back"), "icon:left",
+		add_button(b, (struct ui_rect){nx - tw - mm(b, 4) - bw2, bar_y, bw2, bar_h}, _("Back"), "icon:left",
 		           a->sv_page > 0 ? BUTTON_SECONDARY : BUTTON_DISABLED, A_SV_PAGE, -1);
 	}
 }
