@@ -22,12 +22,16 @@
 
 static const char *const keys[] = {"screens", NULL};
 
-static const char *const app_names[SIM_N_APPS] = {"phone", "messages", "message", "email", "form", "login"};
-static const char *const kind_names[SIM_N_KINDS] = {"app-icon", "message-row", "sender", "subject",  "body",
-                                                   "link",     "button",      "address", "text",   "field",
-                                                   "code-entry"};
+static const char *const app_names[SIM_N_APPS] = {"phone", "messages", "message", "email",   "form",
+                                                  "login", "chat",     "videocall", "payslip", "roster"};
+static const char *const kind_names[SIM_N_KINDS] = {
+	"app-icon", "message-row",  "sender", "subject", "body",    "link", "button", "address", "text",
+	"field",    "code-entry",   "chat-message", "person", "control", "heading", "line", "total", "shift"};
 static const char *const icon_names[] = {"phone", "messages", "mail",     "camera", "photos",
                                          "browser", "settings", "bank", "calendar", "chat", NULL};
+/* The buttons of a video call (assets/icons/call-NAME.svg). */
+static const char *const control_icons[] = {"mic", "mic-off", "camera", "camera-off", "hangup",
+                                            "chat", "speaker", "hand", NULL};
 
 /* The kinds each app has (FORMAT.md), as bits. */
 #define K(k) (1u << (k))
@@ -38,21 +42,48 @@ static const unsigned app_kinds[SIM_N_APPS] = {
 	[SIM_EMAIL] = K(SIM_SENDER) | K(SIM_SUBJECT) | K(SIM_BODY) | K(SIM_LINK) | K(SIM_BUTTON),
 	[SIM_FORM] = K(SIM_ADDRESS) | K(SIM_TEXT) | K(SIM_FIELD) | K(SIM_LINK) | K(SIM_BUTTON),
 	[SIM_LOGIN] = K(SIM_ADDRESS) | K(SIM_TEXT) | K(SIM_FIELD) | K(SIM_CODE_ENTRY) | K(SIM_LINK) | K(SIM_BUTTON),
+	[SIM_CHAT] = K(SIM_HEADING) | K(SIM_CHAT_MESSAGE) | K(SIM_FIELD) | K(SIM_BUTTON),
+	[SIM_VIDEOCALL] = K(SIM_PERSON) | K(SIM_CONTROL) | K(SIM_TEXT),
+	[SIM_PAYSLIP] = K(SIM_HEADING) | K(SIM_LINE) | K(SIM_TOTAL) | K(SIM_BUTTON),
+	[SIM_ROSTER] = K(SIM_HEADING) | K(SIM_SHIFT) | K(SIM_TEXT) | K(SIM_BUTTON),
 };
+
+/* The apps of text (a list, a message, a page) hold 8 parts; the others 12:
+ * the home screen and a call are grids, and a payslip or a week's roster
+ * has many short rows. */
+static int most_parts(enum sim_app app)
+{
+	return app <= SIM_LOGIN && app != SIM_PHONE ? 8 : 12;
+}
 
 bool step_sim_tappable(enum sim_kind kind)
 {
-	return kind == SIM_APP_ICON || kind == SIM_MESSAGE_ROW || kind == SIM_LINK || kind == SIM_BUTTON;
+	switch (kind) {
+	case SIM_APP_ICON:
+	case SIM_MESSAGE_ROW:
+	case SIM_LINK:
+	case SIM_BUTTON:
+	case SIM_CHAT_MESSAGE:
+	case SIM_CONTROL:
+	case SIM_LINE:
+	case SIM_TOTAL:
+	case SIM_SHIFT:
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* The keys of each kind, after `kind`; a key of another kind is reported
  * as unknown with the kind's own list. */
-enum { PK_KIND, PK_LABEL, PK_TEXT, PK_ANSWER, PK_ICON, PK_GO, PK_CORRECT, PK_SUSPICIOUS, PK_N };
-static const char *const pk_names[PK_N] = {"kind", "label", "text", "answer", "icon", "go", "correct", "suspicious"};
+enum { PK_KIND, PK_LABEL, PK_TEXT, PK_VALUE, PK_ANSWER, PK_ICON, PK_GO, PK_CORRECT, PK_SUSPICIOUS, PK_N };
+static const char *const pk_names[PK_N] = {"kind", "label", "text",    "value",     "answer",
+                                           "icon", "go",    "correct", "suspicious"};
 #define P(k) (1u << (k))
+#define TAP (P(PK_GO) | P(PK_CORRECT))
 static const struct {
 	unsigned keys, required;
-	int label_max, text_max;
+	int label_max, text_max, value_max;
 } kind_keys[SIM_N_KINDS] = {
 	[SIM_APP_ICON] = {P(PK_LABEL) | P(PK_ICON) | P(PK_GO) | P(PK_CORRECT), P(PK_LABEL), 20, 0},
 	[SIM_MESSAGE_ROW] = {P(PK_LABEL) | P(PK_TEXT) | P(PK_GO) | P(PK_CORRECT), P(PK_LABEL) | P(PK_TEXT), 40, 60},
@@ -65,6 +96,13 @@ static const struct {
 	[SIM_TEXT] = {P(PK_TEXT), P(PK_TEXT), 0, 160},
 	[SIM_FIELD] = {P(PK_LABEL) | P(PK_TEXT) | P(PK_ANSWER), P(PK_LABEL), 40, 40},
 	[SIM_CODE_ENTRY] = {P(PK_LABEL) | P(PK_ANSWER), P(PK_LABEL), 40, 0},
+	[SIM_CHAT_MESSAGE] = {P(PK_LABEL) | P(PK_TEXT) | TAP, P(PK_LABEL) | P(PK_TEXT), 30, 200},
+	[SIM_PERSON] = {P(PK_LABEL), P(PK_LABEL), 30, 0},
+	[SIM_CONTROL] = {P(PK_LABEL) | P(PK_ICON) | TAP, P(PK_LABEL) | P(PK_ICON), 20, 0},
+	[SIM_HEADING] = {P(PK_TEXT), P(PK_TEXT), 0, 60},
+	[SIM_LINE] = {P(PK_LABEL) | P(PK_VALUE) | TAP, P(PK_LABEL) | P(PK_VALUE), 40, 0, 20},
+	[SIM_TOTAL] = {P(PK_LABEL) | P(PK_VALUE) | TAP, P(PK_LABEL) | P(PK_VALUE), 40, 0, 20},
+	[SIM_SHIFT] = {P(PK_LABEL) | P(PK_TEXT) | TAP, P(PK_LABEL) | P(PK_TEXT), 30, 60},
 };
 
 static bool valid_id(const char *s)
@@ -221,18 +259,21 @@ static void parse_part(struct lesson_parse *p, yaml_node_t *n, struct sim *s, st
 		step_get_text(p, v[PK_LABEL], "the label", (size_t)kind_keys[ki].label_max, &part->label);
 	if (v[PK_TEXT])
 		step_get_text(p, v[PK_TEXT], "the text", (size_t)kind_keys[ki].text_max, &part->text);
+	if (v[PK_VALUE])
+		step_get_text(p, v[PK_VALUE], "the value", (size_t)kind_keys[ki].value_max, &part->value);
 	if (v[PK_ICON]) {
 		const char *ic = step_scalar(v[PK_ICON]);
+		const char *const *known_names = ki == SIM_CONTROL ? control_icons : icon_names;
 		bool known = false;
-		for (int i = 0; ic && icon_names[i]; i++)
-			known |= !strcmp(ic, icon_names[i]);
+		char list[120] = "";
+		for (int i = 0; known_names[i]; i++) {
+			known |= ic && !strcmp(ic, known_names[i]);
+			snprintf(list + strlen(list), sizeof list - strlen(list), "%s, ", known_names[i]);
+		}
 		if (known)
 			snprintf(part->icon, sizeof part->icon, "%s", ic);
 		else
-			step_report(p, v[PK_ICON], true,
-			            "icon must be one of phone, messages, mail, camera, photos, browser, settings, bank, "
-			            "calendar, chat, not '%s'",
-			            ic ? ic : "a list");
+			step_report(p, v[PK_ICON], true, "icon must be one of %snot '%s'", list, ic ? ic : "a list");
 	}
 	if (ki == SIM_FIELD || ki == SIM_CODE_ENTRY)
 		part->field = s->n_fields++;
@@ -310,7 +351,9 @@ static void parse_screen(struct lesson_parse *p, yaml_node_t *n, struct sim *s, 
 		if (!strcmp(app, app_names[i]))
 			ai = i;
 	if (ai < 0) {
-		step_report(p, v[1], true, "app must be phone, messages, message, email, form or login, not '%s'",
+		step_report(p, v[1], true,
+		            "app must be phone, messages, message, email, form, login, chat, videocall, payslip or roster, "
+		            "not '%s'",
 		            app ? app : "a list");
 		pd->whole = false;
 		return;
@@ -323,7 +366,7 @@ static void parse_screen(struct lesson_parse *p, yaml_node_t *n, struct sim *s, 
 	}
 	pd->parts_list[si] = v[2];
 	int count;
-	int most = sc->app == SIM_PHONE ? 12 : 8;
+	int most = most_parts(sc->app);
 	char what[48];
 	snprintf(what, sizeof what, "parts on %s %s screen", strchr("aeiou", app[0]) ? "an" : "a", app_names[ai]);
 	yaml_node_item_t *items = step_list(p, v[2], what, 1, most, &count);
@@ -498,6 +541,7 @@ static void destroy(struct lesson_step *st)
 		step_text_free(&s->parts[i].label);
 		step_text_free(&s->parts[i].text);
 		step_text_free(&s->parts[i].answer);
+		step_text_free(&s->parts[i].value);
 	}
 	free(s->parts);
 	free(s);

@@ -6,11 +6,23 @@
 #include "lesson.h"
 
 #define SIM_MAX_SCREENS 6
-#define SIM_MAX_PARTS 12 /* on one screen (8 on all but the phone) */
+#define SIM_MAX_PARTS 12 /* on one screen (8 on the apps of text: messages, message, email, form, login) */
 #define SIM_ID_MAX 32
 #define SIM_FIELD_MAX 40 /* characters a field takes */
 
-enum sim_app { SIM_PHONE, SIM_MESSAGES, SIM_MESSAGE, SIM_EMAIL, SIM_FORM, SIM_LOGIN, SIM_N_APPS };
+enum sim_app {
+	SIM_PHONE,
+	SIM_MESSAGES,
+	SIM_MESSAGE,
+	SIM_EMAIL,
+	SIM_FORM,
+	SIM_LOGIN,
+	SIM_CHAT,      /* a work chat group */
+	SIM_VIDEOCALL, /* a video call */
+	SIM_PAYSLIP,   /* a payslip in an app */
+	SIM_ROSTER,    /* a work roster in an app */
+	SIM_N_APPS
+};
 
 enum sim_kind {
 	SIM_APP_ICON,
@@ -24,17 +36,26 @@ enum sim_kind {
 	SIM_TEXT,
 	SIM_FIELD,
 	SIM_CODE_ENTRY,
+	SIM_CHAT_MESSAGE,
+	SIM_PERSON,
+	SIM_CONTROL,
+	SIM_HEADING,
+	SIM_LINE,
+	SIM_TOTAL,
+	SIM_SHIFT,
 	SIM_N_KINDS
 };
 
 struct sim_part {
 	enum sim_kind kind;
 	int screen;                /* the screen it is on */
-	struct lesson_text label;  /* app-icon, message-row, button, field, code-entry */
-	struct lesson_text text;   /* the others; a field's filled-in text */
+	struct lesson_text label;  /* app-icon, message-row, button, field, code-entry, chat-message (who),
+	                              person, control, line, total, shift (the day) */
+	struct lesson_text text;   /* the others; a field's filled-in text; a chat-message's or shift's text */
+	struct lesson_text value;  /* line, total: the amount, as shown */
 	struct lesson_text answer; /* field: what the learner must type */
 	char code[9];              /* code-entry: the digits to type, or "" */
-	char icon[12];             /* app-icon: the icon's name, or "" */
+	char icon[12];             /* app-icon, control: the icon's name, or "" */
 	int go;                    /* the screen it opens, or -1 */
 	bool correct, suspicious;
 	int field;                 /* its place among the fields of the sim, or -1 */
