@@ -10,7 +10,8 @@
  *   node      the screen on show
  *   sel       go somewhere: the taps from the first screen on (each opened
  *             the next screen; a last one answers); find: the framed parts
- *   aux[0]    the first row shown (scrolling); aux[1..n_aux): the screens
+ *   aux[0]    the first row shown (scrolling; in a chat, which opens at
+ *             its end: the rows scrolled up); aux[1..n_aux): the screens
  *             "Back" returns to, oldest first (go somewhere: one per tap in
  *             sel, so sel[i] was tapped on screen aux[1 + i])
  *   pick      the field being typed in, or -1
@@ -22,7 +23,8 @@
  * Rung 2 of the ladder lights up the part to tap (or each part to find)
  * with the part before and after it; rung 3 frames the part to tap on every
  * screen and shows each field's answer above it, or frames the suspicious
- * parts. */
+ * parts. In lit rows the lit part keeps its own shape (a bubble, a tile,
+ * a card) on the lit colour, so each app still looks like itself. */
 #include "../core/step_sim.h"
 
 #include "keyboard.h"
@@ -45,10 +47,16 @@ enum {
  * far above the screens "Back" returns to. */
 #define PAGE (STEP_RESPONSE_MAX - 1)
 
-#define MAX_ROWS SIM_MAX_PARTS
+#define MAX_ROWS (4 * SIM_MAX_PARTS) /* a long chat message may take several (slices) */
 #define MAX_SIGNS 6
 #define C_LINK RGB(0x1B3F8B)   /* links: 7:1 or more on every background a part takes */
 #define C_BEZEL RGB(0x1C2730)
+#define C_TILE RGB(0xE3EAF0)   /* a person in a call: calm, apart from the colours of the ladder */
+/* Sizes of the work apps, in mm. */
+#define CHAT_AVATAR 14.0 /* a chat message's round picture, as a message row's */
+#define CALL_AVATAR 15.0 /* a person's round picture in a call */
+#define CALL_BUTTON 20.0 /* a call's round button: a main action (UX.md) */
+#define STRIPE 1.5       /* a shift's coloured edge */
 
 static const struct sim *sim_of(const struct player *pl)
 {
@@ -296,10 +304,14 @@ static void tap(struct player *pl, int arg)
 		if (!s->find)
 			pl->n_sel = depth(pl);
 		pl->aux[0] = 0;
-	} else if (arg == A_UP && pl->aux[0] > 0)
-		pl->aux[0]--;
-	else if (arg == A_DOWN)
-		pl->aux[0]++; /* layout keeps it in range */
+	} else if (arg == A_UP || arg == A_DOWN) {
+		/* layout keeps it in range; a chat counts from its end */
+		bool from_end = s->screens[pl->node].app == SIM_CHAT;
+		if ((arg == A_DOWN) != from_end)
+			pl->aux[0]++;
+		else if (pl->aux[0] > 0)
+			pl->aux[0]--;
+	}
 }
 
 /* A physical keyboard types into the open field too. */
@@ -400,6 +412,7 @@ struct ctx {
 	int pad;               /* inside a part, around its text */
 	struct ui_color paper; /* the screen's background */
 	bool live;             /* parts take taps */
+	int from, to;          /* a slice of a chat message: its text's lines [from, to); to 0: all of it */
 };
 
 /* What a part is in this state: how it is tapped, and its colours. */
@@ -478,9 +491,16 @@ static const char *part_label(const struct ctx *c, const struct sim_part *p)
 	switch (p->kind) {
 	case SIM_APP_ICON:
 	case SIM_BUTTON:
+	case SIM_PERSON:
+	case SIM_CONTROL:
 		return label;
 	case SIM_MESSAGE_ROW:
+	case SIM_CHAT_MESSAGE:
+	case SIM_SHIFT:
 		return arena_printf(a, "%s: %s", label, text);
+	case SIM_LINE:
+	case SIM_TOTAL:
+		return arena_printf(a, "%s: %s", label, player_text(c->pl, &p->value));
 	case SIM_SENDER:
 		return arena_printf(a, _("From: %s"), text);
 	case SIM_FIELD:
@@ -512,10 +532,132 @@ static int button_w(const struct ctx *c, const struct sim_part *p)
 	return w > c->w - c->pad ? c->w - c->pad : w;
 }
 
+static int text_w(const struct ctx *c, const char *t, bool bold)
+{
+	return c->b->metrics->width(c->b->metrics->ud, t, strlen(t), mm(c->b, MM_TEXT), bold);
+}
+
+/* Whether a text runs right to left (its first strong character decides,
+ * as in ui_text_wrap): then rows with two sides are mirrored. */
+static bool rtl_of(const struct ctx *c, const char *t)
+{
+	struct ui_line *lines;
+	bool rtl = false;
+	ui_text_wrap(c->b->metrics, c->b->arena, t, mm(c->b, MM_TEXT), false, c->w, &lines, &rtl);
+	return rtl;
+}
+
+/* The parts that stand side by side as tiles: the home screen's icons, and
+ * a call's people and buttons. */
+static bool tile_kind(enum sim_kind k)
+{
+	return k == SIM_APP_ICON || k == SIM_PERSON || k == SIM_CONTROL;
+}
+
+/* A run of people or call buttons shares rows: as many a row as fit
+ * (never narrower than the longest word of their names, so no word is cut),
+ * spread evenly, so five buttons stand 3 and 2, not 4 and 1. */
+static int tiles_per_row(const struct ctx *c, int k)
+{
+	const struct sim *s = c->s;
+	const struct sim_part *p = &s->parts[k];
+	if (p->kind == SIM_APP_ICON)
+		return 4;
+	const struct sim_screen *sc = &s->screens[p->screen];
+	int first = k, last = k;
+	while (first > sc->first && s->parts[first - 1].kind == p->kind)
+		first--;
+	while (last + 1 < sc->first + sc->n && s->parts[last + 1].kind == p->kind)
+		last++;
+	int gap = mm(c->b, 3), least = mm(c->b, p->kind == SIM_PERSON ? 64 : 40);
+	for (int i = first; i <= last; i++) {
+		const char *t = player_text(c->pl, &s->parts[i].label);
+		for (const char *w = t; *w;) { /* words end at a space or after a hyphen, as lines may */
+			size_t n = strcspn(w, " -");
+			n += w[n] == '-';
+			int need = c->b->metrics->width(c->b->metrics->ud, w, n, mm(c->b, MM_TEXT), false) + mm(c->b, 0.5) +
+			           (p->kind == SIM_PERSON ? 2 * c->pad : 0); /* the room draw_part leaves around a name */
+			if (need > least)
+				least = need;
+			w += n;
+			w += strspn(w, " ");
+		}
+	}
+	int fit = (c->w + gap) / (least + gap), n = last - first + 1;
+	if (fit < 1)
+		fit = 1;
+	int rows = (n + fit - 1) / fit;
+	return (n + rows - 1) / rows;
+}
+
+static int tile_w(const struct ctx *c, int k)
+{
+	if (c->s->parts[k].kind == SIM_APP_ICON)
+		return icon_tile_w(c);
+	int per = tiles_per_row(c, k), w = (c->w - (per - 1) * mm(c->b, 3)) / per;
+	int most = mm(c->b, c->s->parts[k].kind == SIM_PERSON ? 110 : 60); /* one person is a tile, not a banner */
+	return w > most ? most : w;
+}
+
+/* In a chat, the button after the field (Send) stands beside it, as chat
+ * apps have it, when the field keeps room to type in. */
+static bool send_beside(const struct ctx *c, int k)
+{
+	const struct sim *s = c->s;
+	const struct sim_part *p = &s->parts[k];
+	const struct sim_screen *sc = &s->screens[p->screen];
+	return sc->app == SIM_CHAT && p->kind == SIM_FIELD && k + 1 < sc->first + sc->n &&
+	       s->parts[k + 1].kind == SIM_BUTTON && c->w - mm(c->b, 3) - button_w(c, &s->parts[k + 1]) >= mm(c->b, 110);
+}
+
 static int part_width(const struct ctx *c, int k)
 {
 	const struct sim_part *p = &c->s->parts[k];
-	return p->kind == SIM_APP_ICON ? icon_tile_w(c) : p->kind == SIM_BUTTON ? button_w(c, p) : c->w;
+	if (tile_kind(p->kind))
+		return tile_w(c, k);
+	if (p->kind == SIM_BUTTON)
+		return button_w(c, p);
+	if (send_beside(c, k))
+		return c->w - mm(c->b, 3) - button_w(c, &c->s->parts[k + 1]);
+	return c->w;
+}
+
+/* A payslip row: the amount at the end, on one line, and the label before
+ * it; or, when the two do not fit side by side (a narrow phone, a long
+ * amount, a word of the label wider than its room), the label over the
+ * amount, as payslip apps on a small screen show them. Returns the
+ * amount's width, and whether the row is stacked. */
+static int value_w(const struct ctx *c, const struct sim_part *p, int iw, bool *stacked)
+{
+	bool bold = p->kind == SIM_TOTAL;
+	int w = text_w(c, player_text(c->pl, &p->value), bold) + mm(c->b, 1), lw = iw - w - c->pad;
+	*stacked = w > iw * 9 / 20 || lw < mm(c->b, 60);
+	const char *t = player_text(c->pl, &p->label);
+	for (const char *word = t; *word && !*stacked;) {
+		size_t n = strcspn(word, " ");
+		*stacked = c->b->metrics->width(c->b->metrics->ud, word, n, mm(c->b, MM_TEXT), bold) > lw;
+		word += n;
+		word += strspn(word, " ");
+	}
+	return w > iw ? iw : w;
+}
+
+/* A roster's days stand in a column of their own when the longest day
+ * takes at most 9/20 of the row (the times and tasks keep 30 characters or
+ * so a line); else each shift is its day over its text. Returns the
+ * column's width, or 0. */
+static int day_column(const struct ctx *c, int si, int iw)
+{
+	const struct sim_screen *sc = &c->s->screens[si];
+	int most = 0;
+	for (int k = sc->first; k < sc->first + sc->n; k++)
+		if (c->s->parts[k].kind == SIM_SHIFT) {
+			int w = text_w(c, player_text(c->pl, &c->s->parts[k].label), true);
+			if (w > most)
+				most = w;
+		}
+	most += mm(c->b, 4);
+	return most <= iw * 9 / 20 ? most : 0;
 }
 
 /* The width of the rung 3 answer when it fits on one line beside the
@@ -528,11 +670,42 @@ static int answer_beside(const struct ctx *c, const char *label, const char *ans
 	return lw + aw + 4 * c->pad <= iw ? aw : 0;
 }
 
+/* Room kept at the right end of a row for the check mark of a framed part
+ * (find the suspicious parts), so that the mark never hides an amount or
+ * the end of a text. */
+static int mark_room(const struct ctx *c, const struct sim_part *p)
+{
+	bool row = p->kind == SIM_LINE || p->kind == SIM_TOTAL || p->kind == SIM_SHIFT || p->kind == SIM_CHAT_MESSAGE;
+	return row && c->s->find && p->screen == find_screen(c->s) ? mm(c->b, 10) : 0;
+}
+
+/* A chat message's bubble: as wide as its name or text (its inside). */
+static int bubble_w(const struct ctx *c, const struct sim_part *p, int room)
+{
+	int w = text_w(c, player_text(c->pl, &p->label), true), tw = text_w(c, player_text(c->pl, &p->text), false);
+	if (tw > w)
+		w = tw;
+	w += mm(c->b, 1);
+	return w > room ? room : w;
+}
+
+/* A chat message's inside width, and its text's lines there. */
+static int bubble_inside(const struct ctx *c, const struct sim_part *p, int iw)
+{
+	return bubble_w(c, p, iw - mm(c->b, CHAT_AVATAR) - 3 * c->pad);
+}
+
+static int text_lines(const struct ctx *c, const char *t, int w, struct ui_line **lines)
+{
+	bool rtl;
+	return ui_text_wrap(c->b->metrics, c->b->arena, t, mm(c->b, MM_TEXT), false, w, lines, &rtl);
+}
+
 static int part_height(const struct ctx *c, int k)
 {
 	const struct sim_part *p = &c->s->parts[k];
 	struct build *b = c->b;
-	int pad = c->pad, vpad = mm(b, 2.5), iw = part_width(c, k) - 2 * pad, h;
+	int pad = c->pad, vpad = mm(b, 2.5), iw = part_width(c, k) - 2 * pad - mark_room(c, p), h;
 	const char *label = player_text(c->pl, &p->label), *text = player_text(c->pl, &p->text);
 	bool sms = c->s->screens[p->screen].app == SIM_MESSAGE;
 	switch (p->kind) {
@@ -562,10 +735,50 @@ static int part_height(const struct ctx *c, int k)
 	case SIM_FIELD:
 	case SIM_CODE_ENTRY: {
 		const char *ans = shown_answer(c, p), *v = value_of(c, p);
+		if (c->s->screens[p->screen].app == SIM_CHAT) { /* one rounded box: the name inside until typed in */
+			h = th(c, v[0] ? v : label, iw - 2 * pad, false) + 2 * mm(b, 2) + 2 * mm(b, 1.5);
+			if (ans)
+				h += th(c, ans, iw - 2 * pad, false) + mm(b, 2);
+			break;
+		}
 		h = vpad + th(c, label, iw, true) + mm(b, 1) + (v[0] ? th(c, v, iw - 2 * pad, false) : mm(b, 13.5)) +
 		    2 * mm(b, 2) + vpad;
 		if (ans && !answer_beside(c, label, ans, iw))
 			h += th(c, ans, iw - 2 * pad, false) + mm(b, 2);
+		break;
+	}
+	case SIM_CHAT_MESSAGE: {
+		int bw = bubble_inside(c, p, iw);
+		h = th(c, label, bw, true) + th(c, text, bw, false) + 2 * vpad + 2 * mm(b, 1);
+		break;
+	}
+	case SIM_PERSON:
+		h = mm(b, 2) + mm(b, CALL_AVATAR) + mm(b, 1) + th(c, label, iw, false) + mm(b, 2);
+		break;
+	case SIM_CONTROL:
+		h = mm(b, 1.5) + mm(b, CALL_BUTTON) + mm(b, 1) + th(c, label, iw + 2 * pad, false) + mm(b, 1.5);
+		break;
+	case SIM_HEADING:
+		h = text_height(b, text, iw, MM_HEADING, true) + 2 * vpad;
+		break;
+	case SIM_LINE:
+	case SIM_TOTAL: {
+		bool bold = p->kind == SIM_TOTAL;
+		const char *value = player_text(c->pl, &p->value);
+		bool stacked;
+		int vw = value_w(c, p, iw, &stacked), vh = th(c, value, vw, bold);
+		int lh = th(c, label, stacked ? iw : iw - vw - pad, bold);
+		h = (stacked ? lh + vh : lh > vh ? lh : vh) + 2 * vpad;
+		break;
+	}
+	case SIM_SHIFT: {
+		int cw = day_column(c, p->screen, iw), in = iw - mm(b, STRIPE + 3);
+		if (cw) {
+			int dh = th(c, label, cw - mm(b, 4), true), t = th(c, text, in - cw, false);
+			h = (dh > t ? dh : t) + 2 * vpad + 2 * mm(b, 1);
+		} else {
+			h = th(c, label, in, true) + th(c, text, in, false) + 2 * vpad + 2 * mm(b, 1);
+		}
 		break;
 	}
 	default: /* link, text */
@@ -616,17 +829,51 @@ static struct ui_color icon_colour(const char *icon)
 	return C_PRIMARY;
 }
 
-/* A round picture with a name's first letter (a sender, a contact). */
-static void initial(const struct ctx *c, const char *name, int x, int y, int s)
+/* A round picture with a name's first letter (a sender, a contact), in bg. */
+static void initial_in(const struct ctx *c, const char *name, int x, int y, int s, struct ui_color bg)
 {
 	struct ui_elem *av = add_elem(c->b, UI_ROLE_PANEL, (struct ui_rect){x, y, s, s});
-	av->bg = C_PRIMARY;
+	av->bg = bg;
 	av->radius = s / 2;
 	uint32_t cp;
 	int len = util_utf8_decode(name, strlen(name), &cp);
 	char *one = arena_printf(c->b->arena, "%.*s", len, name);
 	int h = th(c, one, s, true);
-	add_text(c->b, UI_ROLE_TEXT, one, x, y + (s - h) / 2, s, MM_TEXT, true, C_ON_PRIMARY, C_PRIMARY, ALIGN_CENTER);
+	add_text(c->b, UI_ROLE_TEXT, one, x, y + (s - h) / 2, s, MM_TEXT, true, C_ON_PRIMARY, bg, ALIGN_CENTER);
+}
+
+static void initial(const struct ctx *c, const char *name, int x, int y, int s)
+{
+	initial_in(c, name, x, y, s, C_PRIMARY);
+}
+
+/* In a chat or a call everyone keeps one colour, chosen by their name, so
+ * the speakers are told apart at a glance (each 7:1 with white). */
+static struct ui_color person_colour(const char *name)
+{
+	static const uint32_t palette[] = {0x17494F, 0x5B3C88, 0x1F4E8C, 0x8A2D4A, 0x6B3A1E, 0x23623A};
+	uint32_t h = 2166136261u; /* FNV-1a */
+	for (const unsigned char *q = (const unsigned char *)name; *q; q++)
+		h = (h ^ *q) * 16777619u;
+	return RGB(palette[h % (sizeof palette / sizeof palette[0])]);
+}
+
+/* A call button's colour: hanging up in red, what is switched off in a
+ * dark grey (white on each 7:1, each 3:1 on the screen), the rest in the
+ * app's colour. */
+static struct ui_color control_colour(const char *icon)
+{
+	if (!strcmp(icon, "hangup"))
+		return C_WRONG;
+	if (strstr(icon, "-off"))
+		return C_DISABLED;
+	return C_PRIMARY;
+}
+
+/* One side of a two-sided row: the start (left, or right in RTL) or the end. */
+static int side_x(struct ui_rect r, int pad, int w, bool end, bool rtl)
+{
+	return end != rtl ? r.x + r.w - pad - w : r.x + pad;
 }
 
 static bool same_colour(struct ui_color a, struct ui_color b)
@@ -639,7 +886,9 @@ static void draw_part(const struct ctx *c, int k, struct ui_rect r)
 	const struct sim_part *p = &c->s->parts[k];
 	struct build *b = c->b;
 	struct look l = look_of(c, k);
-	int pad = c->pad, x = r.x + pad, iw = r.w - 2 * pad;
+	int pad = c->pad, x = r.x + pad, iw = r.w - 2 * pad, full_w = iw;
+	struct ui_rect cr = {r.x, r.y, r.w - mark_room(c, p), r.h}; /* where the part's content goes */
+	iw -= r.w - cr.w;
 	const char *label = player_text(c->pl, &p->label), *text = player_text(c->pl, &p->text);
 	bool sms = c->s->screens[p->screen].app == SIM_MESSAGE;
 	bool plain = same_colour(l.bg, c->paper) && !l.border_w; /* nothing lit, framed or pressed */
@@ -647,6 +896,8 @@ static void draw_part(const struct ctx *c, int k, struct ui_rect r)
 		l.bg = C_PRIMARY; /* the app's button, in the app's colour */
 		l.border = C_PRIMARY;
 	}
+	if (p->kind == SIM_PERSON && plain)
+		l.bg = C_TILE;
 	part_elem(c, k, r, &l);
 	switch (p->kind) {
 	case SIM_APP_ICON: {
@@ -746,6 +997,28 @@ static void draw_part(const struct ctx *c, int k, struct ui_rect r)
 	case SIM_CODE_ENTRY: {
 		int y = r.y + mm(b, 2.5);
 		const char *ans = shown_answer(c, p);
+		if (c->s->screens[p->screen].app == SIM_CHAT) {
+			/* a rounded box to type in, with its name inside until something is typed */
+			y = r.y + mm(b, 1.5);
+			if (ans) {
+				int h = th(c, ans, iw - 2 * pad, false);
+				add_panel(b, (struct ui_rect){x, y, iw, h}, C_NOTICE_BG, C_NOTICE, mm(b, 0.5), mm(b, 2));
+				add_text(b, UI_ROLE_TEXT, ans, x + pad, y, iw - 2 * pad, MM_TEXT, false, C_TEXT, C_NOTICE_BG,
+				         ALIGN_START);
+				y += h + mm(b, 2);
+			}
+			const char *v = value_of(c, p);
+			struct ui_rect box = {r.x, y, r.w, r.y + r.h - mm(b, 1.5) - y};
+			struct ui_elem *f = add_elem(b, UI_ROLE_FIELD, box);
+			f->bg = C_SURFACE;
+			f->border = C_CONTROL_EDGE;
+			f->border_w = mm(b, 0.5);
+			f->radius = box.h / 2 < mm(b, 8) ? box.h / 2 : mm(b, 8);
+			const char *t = v[0] ? v : label;
+			add_text(b, UI_ROLE_TEXT, t, x + pad, box.y + (box.h - th(c, t, iw - 2 * pad, false)) / 2, iw - 2 * pad,
+			         MM_TEXT, false, v[0] ? C_TEXT : C_TEXT_MUTED, C_SURFACE, ALIGN_START);
+			break;
+		}
 		int aw = ans ? answer_beside(c, label, ans, iw) : 0;
 		if (ans) { /* rung 3: what to type, beside the field's name or above it */
 			int h = th(c, ans, aw ? aw : iw - 2 * pad, false);
@@ -771,10 +1044,102 @@ static void draw_part(const struct ctx *c, int k, struct ui_rect r)
 			         ALIGN_START);
 		break;
 	}
-	case SIM_TEXT:
-		add_text(b, UI_ROLE_TEXT, text, x, r.y + (r.h - th(c, text, iw, false)) / 2, iw, MM_TEXT, false, C_TEXT, l.bg,
-		         ALIGN_START);
+	case SIM_TEXT: { /* in a call: a status line, in the middle */
+		bool call = c->s->screens[p->screen].app == SIM_VIDEOCALL;
+		add_text(b, UI_ROLE_TEXT, text, x, r.y + (r.h - th(c, text, iw, false)) / 2, iw, MM_TEXT, false,
+		         call ? C_TEXT_MUTED : C_TEXT, l.bg, call ? ALIGN_CENTER : ALIGN_START);
 		break;
+	}
+	case SIM_CHAT_MESSAGE: { /* a bubble with the name, beside a round picture, as chat apps show it */
+		int s = mm(b, CHAT_AVATAR), vpad = mm(b, 2.5);
+		bool rtl = rtl_of(c, text), head = c->from == 0;
+		int bw = bubble_inside(c, p, iw);
+		struct ui_rect bub = {side_x(cr, pad + s + pad, bw + 2 * pad, false, rtl), r.y + mm(b, 1), bw + 2 * pad,
+		                      r.h - 2 * mm(b, 1)};
+		if (head)
+			initial_in(c, label, side_x(cr, pad, s, false, rtl), bub.y, s, person_colour(label));
+		struct ui_color bg = plain ? C_BG : l.bg;
+		add_panel(b, bub, bg, C_LINE, mm(b, 0.5), mm(b, 4));
+		int y = bub.y + vpad;
+		if (head)
+			y += add_text(b, UI_ROLE_TEXT, label, bub.x + pad, y, bw, MM_TEXT, true, C_TEXT, bg, ALIGN_START);
+		if (c->to > 0) { /* a slice: its lines of the text */
+			struct ui_line *lines;
+			int n = text_lines(c, text, bw, &lines), to = c->to < n ? c->to : n;
+			if (c->from < to) {
+				int start = lines[c->from].off, end = lines[to - 1].off + lines[to - 1].len;
+				text = arena_printf(b->arena, "%.*s", end - start, text + start);
+			}
+		}
+		add_text(b, UI_ROLE_TEXT, text, bub.x + pad, y, bw, MM_TEXT, false, C_TEXT, bg, ALIGN_START);
+		break;
+	}
+	case SIM_PERSON: { /* a calm tile: the round picture (the camera is off) and the name */
+		int s = mm(b, CALL_AVATAR);
+		int h = s + mm(b, 1) + th(c, label, iw, false), y = r.y + (r.h - h) / 2; /* a row's tiles are one height */
+		initial_in(c, label, r.x + (r.w - s) / 2, y, s, person_colour(label));
+		add_text(b, UI_ROLE_TEXT, label, x, y + s + mm(b, 1), iw, MM_TEXT, false, C_TEXT, l.bg, ALIGN_CENTER);
+		break;
+	}
+	case SIM_CONTROL: { /* a big round button with its picture, and its name under it */
+		int s = mm(b, CALL_BUTTON);
+		struct ui_elem *ic = add_elem(b, UI_ROLE_PANEL, (struct ui_rect){r.x + (r.w - s) / 2, r.y + mm(b, 1.5), s, s});
+		ic->radius = s / 2;
+		ic->bg = control_colour(p->icon);
+		ic->image = arena_printf(b->arena, "icon:call-%s", p->icon);
+		ic->tint_image = true;
+		ic->fg = C_ON_PRIMARY;
+		ic->image_rect = (struct ui_rect){ic->rect.x + s / 5, ic->rect.y + s / 5, s * 3 / 5, s * 3 / 5};
+		add_text(b, UI_ROLE_TEXT, label, r.x, r.y + mm(b, 1.5) + s + mm(b, 1), r.w, MM_TEXT, false, C_TEXT, l.bg,
+		         ALIGN_CENTER); /* the whole width: the 3 mm between tiles keeps names apart */
+		break;
+	}
+	case SIM_HEADING:
+		add_text(b, UI_ROLE_TEXT, text, x, r.y + (r.h - text_height(b, text, iw, MM_HEADING, true)) / 2, iw,
+		         MM_HEADING, true, C_TEXT, l.bg, ALIGN_START);
+		break;
+	case SIM_LINE:
+	case SIM_TOTAL: { /* the label at the start, the amount at the end */
+		bool bold = p->kind == SIM_TOTAL, rtl = rtl_of(c, label);
+		const char *value = player_text(c->pl, &p->value);
+		bool stacked;
+		int vw = value_w(c, p, iw, &stacked), lw = stacked ? iw : iw - vw - pad;
+		int lh = th(c, label, lw, bold), vh = th(c, value, vw, bold);
+		int ly = r.y + (r.h - (stacked ? lh + vh : lh)) / 2, vy = stacked ? ly + lh : r.y + (r.h - vh) / 2;
+		add_text(b, UI_ROLE_TEXT, label, side_x(cr, pad, lw, false, rtl), ly, lw, MM_TEXT, bold, C_TEXT, l.bg,
+		         ALIGN_START);
+		add_text(b, UI_ROLE_TEXT, value, side_x(cr, pad, vw, true, rtl), vy, vw, MM_TEXT, bold, C_TEXT, l.bg,
+		         ALIGN_START);
+		const struct sim_screen *sc = &c->s->screens[p->screen];
+		if (bold) /* a rule above the total, as on paper */
+			add_panel(b, (struct ui_rect){x, r.y - mm(b, 1.75), full_w, mm(b, 0.75)}, C_TEXT, C_TEXT, 0, 0);
+		else if (k + 1 >= sc->first + sc->n || c->s->parts[k + 1].kind != SIM_TOTAL)
+			add_panel(b, (struct ui_rect){x, r.y + r.h + mm(b, 1), full_w, mm(b, 0.5)}, C_LINE, C_LINE, 0, 0);
+		break;
+	}
+	case SIM_SHIFT: { /* a card with a coloured edge: the day, and the time and task */
+		bool rtl = rtl_of(c, label);
+		int cw = day_column(c, p->screen, iw), vpad = mm(b, 2.5), in = iw - mm(b, STRIPE + 3);
+		struct ui_rect card = {r.x, r.y + mm(b, 1), r.w, r.h - 2 * mm(b, 1)};
+		struct ui_color bg = plain ? C_BG : l.bg;
+		add_panel(b, card, bg, C_LINE, mm(b, 0.5), mm(b, 3));
+		add_panel(b, (struct ui_rect){side_x(card, mm(b, 1.5), mm(b, STRIPE), false, rtl), card.y + mm(b, 2),
+		                              mm(b, STRIPE), card.h - 2 * mm(b, 2)},
+		          C_PRIMARY, C_PRIMARY, 0, mm(b, 0.75));
+		struct ui_rect inner = {rtl ? card.x : card.x + mm(b, STRIPE + 3), card.y, cr.w - mm(b, STRIPE + 3), card.h};
+		if (cw) {
+			int dh = th(c, label, cw - mm(b, 4), true), t = th(c, text, in - cw, false);
+			add_text(b, UI_ROLE_TEXT, label, side_x(inner, pad, cw - mm(b, 4), false, rtl), card.y + (card.h - dh) / 2,
+			         cw - mm(b, 4), MM_TEXT, true, C_TEXT, bg, ALIGN_START);
+			add_text(b, UI_ROLE_TEXT, text, side_x(inner, pad, in - cw, true, rtl), card.y + (card.h - t) / 2, in - cw,
+			         MM_TEXT, false, C_TEXT, bg, ALIGN_START);
+		} else {
+			int y = card.y + vpad;
+			y += add_text(b, UI_ROLE_TEXT, label, inner.x + pad, y, in, MM_TEXT, true, C_TEXT, bg, ALIGN_START);
+			add_text(b, UI_ROLE_TEXT, text, inner.x + pad, y, in, MM_TEXT, false, C_TEXT, bg, ALIGN_START);
+		}
+		break;
+	}
 	default:
 		break;
 	}
@@ -785,11 +1150,38 @@ static void draw_part(const struct ctx *c, int k, struct ui_rect r)
 struct row {
 	int first, n; /* parts */
 	int h;
+	int from, to; /* a slice of a chat message (see struct ctx) */
 };
 
-/* The screen's parts in rows: icons four to a row on the home screen,
- * buttons side by side where they fit, everything else a row of its own. */
-static int rows_of(const struct ctx *c, int si, struct row rows[MAX_ROWS])
+/* A chat message taller than the screen (a long text beside a picture,
+ * under a hint) is cut into slices at its lines, each a row of its own
+ * that scrolls like the others: nothing is drawn outside the phone, and
+ * every line can be read. Returns the rows added. */
+static int slices(const struct ctx *c, int k, int room, struct row *rows, int most)
+{
+	const struct sim_part *p = &c->s->parts[k];
+	struct build *b = c->b;
+	const char *label = player_text(c->pl, &p->label), *text = player_text(c->pl, &p->text);
+	int bw = bubble_inside(c, p, part_width(c, k) - 2 * c->pad - mark_room(c, p));
+	struct ui_line *lines;
+	int n = text_lines(c, text, bw, &lines), lh = mm(b, MM_TEXT) * 3 / 2, rest = 2 * mm(b, 2.5) + 2 * mm(b, 1);
+	int head = th(c, label, bw, true), got = 0;
+	for (int from = 0; from < n && got < most;) {
+		int fit = (room - rest - (from ? 0 : head)) / lh;
+		if (fit < 1)
+			fit = 1;
+		int to = from + fit < n ? from + fit : n, h = rest + (from ? 0 : head) + (to - from) * lh;
+		rows[got++] = (struct row){k, 1, h < mm(b, 20) ? mm(b, 20) : h, from, to};
+		from = to;
+	}
+	return got;
+}
+
+/* The screen's parts in rows: icons four to a row on the home screen, a
+ * call's people and buttons as tiles (tiles_per_row), buttons side by side
+ * where they fit, a chat's Send beside its field, a chat message taller
+ * than the screen (tall) in slices, everything else a row of its own. */
+static int rows_of(const struct ctx *c, int si, int tall, struct row rows[MAX_ROWS])
 {
 	const struct sim_screen *sc = &c->s->screens[si];
 	int n = 0, gap = mm(c->b, 3), used = 0, room = c->w - c->pad;
@@ -797,16 +1189,21 @@ static int rows_of(const struct ctx *c, int si, struct row rows[MAX_ROWS])
 		const struct sim_part *p = &c->s->parts[k];
 		struct row *last = n ? &rows[n - 1] : NULL;
 		int w = part_width(c, k), h = part_height(c, k);
-		bool join = last && ((sc->app == SIM_PHONE && last->n < 4) ||
-		                     (p->kind == SIM_BUTTON && c->s->parts[k - 1].kind == SIM_BUTTON &&
-		                      last->first + last->n == k && used + gap + w <= room));
+		const struct sim_part *before = k > sc->first ? &c->s->parts[k - 1] : NULL;
+		bool join = last && ((tile_kind(p->kind) && before->kind == p->kind && last->n < tiles_per_row(c, k)) ||
+		                     (p->kind == SIM_BUTTON && before->kind == SIM_BUTTON && last->first + last->n == k &&
+		                      used + gap + w <= room) ||
+		                     (p->kind == SIM_BUTTON && last->first == k - 1 && send_beside(c, k - 1)));
 		if (join) {
 			last->n++;
 			used += gap + w;
 			if (h > last->h)
 				last->h = h;
+		} else if (p->kind == SIM_CHAT_MESSAGE && h > tall) {
+			n += slices(c, k, tall, rows + n, MAX_ROWS - n);
+			used = w;
 		} else if (n < MAX_ROWS) {
-			rows[n++] = (struct row){k, 1, h};
+			rows[n++] = (struct row){k, 1, h, 0, 0};
 			used = w;
 		}
 	}
@@ -821,6 +1218,10 @@ static const char *app_title(enum sim_app app)
 	case SIM_EMAIL: return _("E-mail");
 	case SIM_FORM:
 	case SIM_LOGIN: return _("Internet");
+	case SIM_CHAT: return _("Chat");
+	case SIM_VIDEOCALL: return _("Video call");
+	case SIM_PAYSLIP: return _("Payslip");
+	case SIM_ROSTER: return _("Roster");
 	default: return NULL;
 	}
 }
@@ -897,37 +1298,57 @@ static void layout_phone(struct player *pl, struct build *b, struct ui_rect area
 	                .paper = paper, .live = !pl->answered};
 	int top = scr.y + mm(b, 2.5), bottom = scr.y + scr.h - mm(b, 1.5);
 	struct row rows[MAX_ROWS];
-	int n = rows_of(&c, pl->node, rows), rgap = mm(b, 3);
+	int n = rows_of(&c, pl->node, bottom - top, rows), rgap = mm(b, 3);
 	/* Scrolling: whole rows, the first one shown in aux[0]; clamped so the
-	 * last row ends as low as it can. */
+	 * last row ends as low as it can. A chat opens at its end, as chat apps
+	 * do (the newest messages and the box to type in): there aux[0] counts
+	 * the rows scrolled up from the end. */
 	int total = 0;
 	for (int i = 0; i < n; i++)
 		total += rows[i].h + rgap;
-	bool scrolls = total - rgap > bottom - top;
-	int first = pl->aux[0];
-	if (first > n - 1)
-		first = n - 1;
-	if (first < 0 || !scrolls)
-		first = 0;
-	while (first > 0) { /* no empty room at the bottom */
+	bool scrolls = total - rgap > bottom - top, chat = sc->app == SIM_CHAT;
+	int last_first = n - 1; /* the first row shown when scrolled to the end */
+	while (last_first > 0) {
 		int rest = 0;
-		for (int i = first - 1; i < n; i++)
+		for (int i = last_first - 1; i < n; i++)
 			rest += rows[i].h + rgap;
 		if (rest - rgap > bottom - top)
 			break;
-		first--;
+		last_first--;
 	}
-	pl->aux[0] = first;
+	int first = chat ? last_first - pl->aux[0] : pl->aux[0];
+	if (first > last_first)
+		first = last_first;
+	if (first < 0 || !scrolls)
+		first = 0;
+	pl->aux[0] = chat ? last_first - first : first;
 	int y = top, shown_to = first;
+	if (chat && scrolls && first == last_first) { /* at its end a chat stands on the bottom, as chat apps do */
+		int used = -rgap;
+		for (int i = first; i < n; i++)
+			used += rows[i].h + rgap;
+		if (used < bottom - top)
+			y = bottom - used;
+	}
 	for (int i = first; i < n; i++) {
 		if (i > first && y + rows[i].h > bottom)
 			break;
 		const struct row *r = &rows[i];
 		bool buttons = s->parts[r->first].kind == SIM_BUTTON; /* lined up with the text of the parts */
-		for (int k = r->first, x = c.x + (buttons ? c.pad : 0); k < r->first + r->n; k++) {
+		int x0 = c.x + (buttons ? c.pad : 0);
+		enum sim_kind kind = s->parts[r->first].kind;
+		if (kind == SIM_PERSON || kind == SIM_CONTROL) { /* a call's tiles stand in the middle */
+			int row_w = (r->n - 1) * mm(b, 3);
+			for (int k = r->first; k < r->first + r->n; k++)
+				row_w += part_width(&c, k);
+			x0 = c.x + (c.w - row_w) / 2;
+		}
+		for (int k = r->first, x = x0; k < r->first + r->n; k++) {
 			int w = part_width(&c, k);
 			int h = s->parts[k].kind == SIM_BUTTON ? part_height(&c, k) : r->h;
+			c.from = r->from, c.to = r->to;
 			draw_part(&c, k, (struct ui_rect){x, y + (r->h - h) / 2, w, h});
+			c.from = c.to = 0;
 			x += w + mm(b, 3);
 		}
 		y += r->h + rgap;
@@ -945,13 +1366,21 @@ static void layout_phone(struct player *pl, struct build *b, struct ui_rect area
 		int w = (side - mm(b, 4)) / 2, yb = ph.y + ph.h - bh;
 		bool up = first > 0, down = shown_to < n;
 		/* At rung 2 and 3 the way to a part out of sight is lit. */
-		bool lit_down = false;
-		for (int i = shown_to; i < n && pl->hints >= 2; i++)
+		bool lit_down = false, lit_up = false;
+		for (int i = 0; i < n && pl->hints >= 2; i++)
 			for (int k = rows[i].first; k < rows[i].first + rows[i].n; k++)
-				lit_down |= s->find ? s->parts[k].suspicious : sc->best == k;
+				if (s->find ? s->parts[k].suspicious : sc->best == k) {
+					lit_up |= i < first;
+					lit_down |= i >= shown_to;
+				}
 		struct ui_elem *e = add_button(b, (struct ui_rect){area.x, yb, w, bh}, _("Scroll up"), "icon:sim-up",
 		                               up ? BUTTON_QUIET : BUTTON_DISABLED, PLAYER_A_VIEW, A_UP);
 		e->text = NULL, e->n_lines = 0, e->image_rect.x = e->rect.x + (w - e->image_rect.w) / 2;
+		if (lit_up && up) {
+			e->bg = C_NOTICE_BG;
+			e->border = C_NOTICE;
+			e->border_w = mm(b, 1);
+		}
 		e = add_button(b, (struct ui_rect){area.x + w + mm(b, 4), yb, w, bh}, _("Scroll down"), "icon:sim-down",
 		               down ? BUTTON_QUIET : BUTTON_DISABLED, PLAYER_A_VIEW, A_DOWN);
 		e->text = NULL, e->n_lines = 0, e->image_rect.x = e->rect.x + (w - e->image_rect.w) / 2;
