@@ -171,11 +171,12 @@ void screen_setup(struct ui_app *a, struct build *b)
 		ready = strlen(a->pin) >= 6;
 		break;
 	}
+	int prose_w = content_w < mm(b, 220) ? content_w : mm(b, 220); /* lines of at most ~60 characters */
 	y += mm(b, 2);
-	y += add_text(b, UI_ROLE_HEADING, q, x0, y, content_w, MM_HEADING, true, C_TEXT, C_BG, ALIGN_START);
+	y += add_text(b, UI_ROLE_HEADING, q, x0, y, prose_w, MM_HEADING, true, C_TEXT, C_BG, ALIGN_START);
 	if (help) {
 		y += mm(b, 2);
-		y += add_text(b, UI_ROLE_TEXT, help, x0, y, content_w, MM_TEXT, false, C_TEXT, C_BG, ALIGN_START);
+		y += add_text(b, UI_ROLE_TEXT, help, x0, y, prose_w, MM_TEXT, false, C_TEXT, C_BG, ALIGN_START);
 	}
 	y += mm(b, 6);
 	int bw = mm(b, 80), bh = mm(b, MM_MAIN_BUTTON + 2);
@@ -197,7 +198,7 @@ void screen_setup(struct ui_app *a, struct build *b)
 		add_keyboard_layers(b, W / 2, y, a->shift, a->setup_digits, signs, A_SETUP_KEY);
 	} else {
 		if (a->pin_msg[0]) {
-			y += add_text(b, UI_ROLE_TEXT, a->pin_msg, x0, y, content_w, MM_TEXT, false, C_NOTICE, C_BG, ALIGN_START);
+			y += add_text(b, UI_ROLE_TEXT, a->pin_msg, x0, y, prose_w, MM_TEXT, false, C_NOTICE, C_BG, ALIGN_START);
 			y += mm(b, 3);
 		}
 		add_pin_pad(a, b, x0, y, A_SETUP_KEY);

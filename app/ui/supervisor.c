@@ -361,8 +361,10 @@ void screen_sv_home(struct ui_app *a, struct build *b)
 			sx += c + mm(b, 2);
 			sw -= c + mm(b, 2);
 		}
-		add_text(b, UI_ROLE_TEXT, app_fit_line(b, status_of(b, l), sw, MM_TEXT, false), sx, r.y + (r.h - th) / 2, sw,
+		const char *status = status_of(b, l);
+		add_text(b, UI_ROLE_TEXT, app_fit_line(b, status, sw, MM_TEXT, false), sx, r.y + (r.h - th) / 2, sw,
 		         MM_TEXT, false, locked ? C_NOTICE : C_TEXT_MUTED, t->bg, ALIGN_START);
+		b->dl->v[b->dl->n - 1].label = status; /* whole, when the line is shortened */
 	}
 	if (a->n_learners == 0)
 		add_text(b, UI_ROLE_TEXT, _("There are no learners yet. Add one, or let learners sign up with \"I am new\"."), m,
@@ -418,7 +420,7 @@ static void erase_dialog(struct ui_app *a, struct build *b)
 	add_button(b, (struct ui_rect){r.x + pad, y, bw, bh}, _("No, keep"), "icon:back", BUTTON_SECONDARY, A_SV_ERASE_NO, 0);
 	struct ui_elem *yes = add_button(b, (struct ui_rect){r.x + pad + bw + mm(b, 6), y, bw, bh}, _("Yes, erase"),
 	                                 "icon:cross", BUTTON_PRIMARY, A_SV_ERASE_YES, 0);
-	yes->bg = yes->border = is_pressed(b, A_SV_ERASE_YES, 0) ? RGB(0x6E2818) : C_WRONG;
+	yes->bg = yes->border = is_pressed(b, A_SV_ERASE_YES, 0) ? RGB(0x5E1F10) : RGB(0x7F2D19); /* 7:1 with white */
 }
 
 void screen_sv_learner(struct ui_app *a, struct build *b)
@@ -486,7 +488,7 @@ void screen_sv_settings(struct ui_app *a, struct build *b)
 	struct store *s = a->cfg.store;
 	add_header(b, W, _("Supervisor"), NULL);
 	add_button(b, top_right_rect(b, W, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_SV_BACK, 0);
-	int y = mm(b, MM_HEADER) + mm(b, 8), tw = W - 2 * m;
+	int y = mm(b, MM_HEADER) + mm(b, 8), tw = W - 2 * m < mm(b, 220) ? W - 2 * m : mm(b, 220);
 	y += add_text(b, UI_ROLE_HEADING, _("Settings"), m, y, tw, MM_HEADING, true, C_TEXT, C_BG, ALIGN_START);
 	y += mm(b, 4);
 	char org[SETUP_TEXT_MAX + 1] = "", site[SETUP_TEXT_MAX + 1] = "";

@@ -307,6 +307,106 @@ static void walk_step_folders(const char *root, int w, int h)
 	CHECK(n >= 1);
 }
 
+/* The set-up wizard, the picture code (choosing, signing in, wrong, locked)
+ * and supervisor mode (entry by holding the corner, the PIN, the list, a
+ * learner, the erase question, settings), each screen checked against the
+ * layout rules. */
+static void walk_signin(int w, int h)
+{
+	struct rig r;
+	rig_init(&r, w, h);
+	r.rules = rules;
+	if (!rig_open_store(&r, "lp-signin"))
+		return;
+	/* a new terminal, where learners need a code */
+	CHECK(store_setting_set_int(r.store, "setup_done", 2) && store_setting_set_int(r.store, "codes", 1));
+	struct lesson_set none = {0};
+	rig_create(&r, r.store, &none);
+	CHECK(rig_visible(&r, "Choose the language of this screen"));
+	CHECK(!rig_visible(&r, "I am new"));
+	rig_check_screen(&r, "set-up: language");
+	rig_tap(&r, "English");
+	rig_tap(&r, "Next");
+	rig_type(&r, "Groenbedrijf De Linde & Zonen");
+	rig_check_screen(&r, "set-up: organisation");
+	rig_tap(&r, "Next");
+	rig_type(&r, "Kantine");
+	rig_tap(&r, "Next");
+	rig_type(&r, "135791");
+	rig_check_screen(&r, "set-up: PIN");
+	rig_tap(&r, "Next");
+	rig_type(&r, "135791");
+	rig_tap(&r, "Done");
+	CHECK(rig_visible(&r, "Leerplek is ready"));
+	rig_check_screen(&r, "set-up: done");
+	rig_tap(&r, "OK");
+	rig_tap(&r, "I am new");
+	rig_type(&r, "Fatma");
+	rig_tap(&r, "Next");
+	rig_tap(&r, "Bird");
+	rig_tap(&r, "Next");
+	CHECK(rig_visible(&r, "Choose your secret code"));
+	rig_tap(&r, "Apple");
+	rig_check_screen(&r, "choose a code");
+	rig_tap(&r, "Key");
+	rig_tap(&r, "Hat");
+	CHECK(rig_visible(&r, "Tap the same 3 pictures again."));
+	rig_tap(&r, "Apple");
+	rig_tap(&r, "Key");
+	rig_tap(&r, "Hat");
+	CHECK(rig_visible(&r, "Hello Fatma"));
+	rig_tap(&r, "Stop");
+	rig_tap(&r, "Fatma");
+	rig_check_screen(&r, "code");
+	for (int i = 0; i < 5; i++) {
+		const char *p = i == 0 ? "Star" : i == 1 ? "Ball" : i == 2 ? "Heart" : i == 3 ? "Car" : "Shoe";
+		for (int k = 0; k < 3; k++)
+			rig_tap(&r, p);
+		if (i == 0) {
+			CHECK(rig_visible(&r, "You can try 4 more times."));
+			rig_check_screen(&r, "code: wrong");
+		}
+	}
+	CHECK(rig_visible(&r, "Your profile is locked."));
+	rig_check_screen(&r, "code: locked");
+	rig_tap(&r, "Back to the start");
+	/* The hidden corner: a tap does nothing, a 3 s hold opens the PIN. */
+	rig_tap(&r, "Supervisor");
+	CHECK(!rig_visible(&r, "Type the supervisor PIN."));
+	const struct ui_elem *corner = rig_elem(&r, "Supervisor", true);
+	CHECK(corner != NULL);
+	if (corner) {
+		struct ui_event ev = {.type = UI_EV_POINTER_DOWN, .time_ms = r.t, .x = corner->rect.x + 10,
+		                      .y = corner->rect.y + 10, .pointer = -1};
+		ui_app_input(r.app, &ev);
+		ui_app_tick(r.app, r.t += 3100);
+		ev.type = UI_EV_POINTER_UP;
+		ev.time_ms = r.t += 10;
+		ui_app_input(r.app, &ev);
+	}
+	CHECK(rig_visible(&r, "Type the supervisor PIN."));
+	rig_type(&r, "1357");
+	rig_check_screen(&r, "PIN");
+	rig_type(&r, "91");
+	rig_tap(&r, "Open");
+	CHECK(rig_visible(&r, "1 learner"));
+	CHECK(rig_visible(&r, "Locked: 5 wrong codes"));
+	rig_check_screen(&r, "supervisor: learners");
+	rig_tap(&r, "Fatma");
+	rig_check_screen(&r, "supervisor: a learner");
+	rig_tap(&r, "Unlock");
+	CHECK(!rig_visible(&r, "Locked after 5 wrong codes"));
+	rig_tap(&r, "Erase");
+	rig_check_screen(&r, "supervisor: erase?");
+	rig_tap(&r, "No, keep");
+	rig_tap(&r, "Back");
+	rig_tap(&r, "Settings");
+	rig_check_screen(&r, "supervisor: settings");
+	rig_tap(&r, "10 minutes");
+	CHECK(store_setting_int(r.store, "idle_seconds", 0) == 600);
+	rig_close(&r);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -320,6 +420,9 @@ int main(int argc, char **argv)
 	walk(argv[1], 1920, 1080);
 	walk(argv[1], 1280, 800);
 	walk(argv[1], 1024, 768);
+	walk_signin(1920, 1080);
+	walk_signin(1280, 800);
+	walk_signin(1024, 768);
 	if (argc > 2) {
 		walk_step_folders(argv[2], 1920, 1080);
 		walk_step_folders(argv[2], 1280, 800);
