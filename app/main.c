@@ -71,7 +71,7 @@ int main(int argc, char **argv)
 		.data_dir = paths.default_data,
 		.lessons_dir = paths.lessons,
 		.assets_dir = paths.assets,
-		.lang = "nl",
+		.lang = NULL, /* the terminal's language (set-up), else Dutch */
 		.bench = getenv("LEERPLEK_BENCH") != NULL,
 	};
 	for (int i = 1; i < argc; i++) {

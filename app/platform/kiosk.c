@@ -471,7 +471,8 @@ int kiosk_run(const struct kiosk_options *opt)
 	}
 	k.render = render_create(k.ren, k.text, opt->assets_dir);
 
-	ui_i18n_set_language(opt->lang);
+	const char *lang = opt->lang ? opt->lang : "nl";
+	ui_i18n_set_language(lang);
 	bool damaged = false;
 	char *damaged_msg = NULL;
 	k.store = store_open_checked(opt->data_dir, err, sizeof err, &damaged);
@@ -497,11 +498,18 @@ int kiosk_run(const struct kiosk_options *opt)
 	} else {
 		if (k.script_mode)
 			store_on_commit(k.store, on_commit, NULL);
+		/* Without --lang, the language chosen at set-up. */
+		char chosen[16];
+		const struct ui_language *l;
+		if (!opt->lang && store_setting_text(k.store, "lang", chosen, sizeof chosen) && (l = ui_language_find(chosen))) {
+			lang = l->code;
+			ui_i18n_set_language(lang);
+		}
 	}
 	struct ui_app_config cfg = {
 		.store = k.store,
 		.lessons = &k.lessons,
-		.lang = opt->lang,
+		.lang = lang,
 		.metrics = text_metrics(k.text),
 		.w = k.w,
 		.h = k.h,

@@ -48,6 +48,7 @@ void act_setup(struct ui_app *a, int action, int arg)
 		if (arg >= 0 && arg < n) {
 			snprintf(a->setup_lang, sizeof a->setup_lang, "%s", l[arg].code);
 			ui_i18n_set_language(l[arg].code);
+			a->cfg.lang = l[arg].code; /* lessons follow too */
 		}
 		break;
 	}

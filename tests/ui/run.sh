@@ -168,6 +168,13 @@ names)
 	[ "$("$bin" learner list --data "$work/data" | wc -l)" = 30 ] && ok || bad "30 learners listed"
 	run --windowed=1920x1080 --data "$work/data" --lessons "$lessons" --script "$here/names.script" 2>"$work/err"
 	expect_rc 0 $? "30 learners on the start screen"
+	echo 246810 | "$bin" setup --data "$work/en" --org Test --site Hal --lang en >/dev/null
+	expect_rc 0 $? "set-up in English from the shell"
+	run --windowed=1280x800 --data "$work/en" --lessons "$lessons" --script "$here/lang-en.script" 2>"$work/err"
+	expect_rc 0 $? "the terminal's language without --lang"
+	echo 1234 | "$bin" setup --data "$work/en" --org Test --site Hal >/dev/null 2>"$work/err"
+	expect_rc 1 $? "a PIN of 4 digits"
+	expect_grep "6 to 12 digits" "$work/err" "the message for a short PIN"
 	;;
 dump)
 	# The start screen's elements, compared with the reference dump.
