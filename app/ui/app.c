@@ -678,8 +678,11 @@ void ui_app_input(struct ui_app *a, const struct ui_event *ev)
 	case UI_EV_POINTER_MOVE:
 	case UI_EV_POINTER_UP:
 	case UI_EV_POINTER_CANCEL: {
-		if (a->dl.n == 0)
-			ui_app_frame(a); /* hit testing needs a laid-out screen */
+		/* Hit testing needs the screen as it is now: taps that arrive
+		 * faster than frames (a hammering hand, a burst of queued events)
+		 * must not reach the buttons of the screen before. */
+		if (a->dirty || a->dl.n == 0)
+			ui_app_frame(a);
 		int n = ui_pointer_feed(&a->ptr, ev, g);
 		for (int i = 0; i < n; i++)
 			gesture(a, &g[i]);

@@ -407,6 +407,45 @@ static void walk_signin(int w, int h)
 	rig_close(&r);
 }
 
+/* Hammering: ten quick taps on the same spot make one learner, not ten,
+ * and do not skip the picture. */
+static void hammer(int w, int h)
+{
+	struct rig r;
+	rig_init(&r, w, h);
+	r.rules = rules;
+	if (!rig_open_store(&r, "lp-hammer"))
+		return;
+	struct lesson_set none = {0};
+	rig_create(&r, r.store, &none);
+	rig_tap(&r, "I am new");
+	rig_type(&r, "Yonas");
+	const struct ui_elem *next = rig_elem(&r, "Next", true);
+	CHECK(next != NULL);
+	if (!next)
+		return;
+	int x = next->rect.x + next->rect.w / 2, y = next->rect.y + next->rect.h / 2;
+	for (int i = 0; i < 10; i++)
+		rig_press(&r, x, y);
+	CHECK(rig_visible(&r, "Yonas, pick a picture for yourself."));
+	rig_tap(&r, "Bird");
+	const struct ui_elem *done = rig_elem(&r, "Done", true);
+	CHECK(done != NULL);
+	if (done) {
+		x = done->rect.x + done->rect.w / 2, y = done->rect.y + done->rect.h / 2;
+		for (int i = 0; i < 10; i++)
+			rig_press(&r, x, y);
+	}
+	struct store_learner *list;
+	int n = store_learner_list(r.store, &list);
+	if (n != 1)
+		fprintf(stderr, "hammer: %d learners\n", n);
+	CHECK(n == 1);
+	free(list);
+	CHECK(rig_visible(&r, "Hello Yonas"));
+	rig_close(&r);
+}
+
 int main(int argc, char **argv)
 {
 	if (argc < 2) {
@@ -423,6 +462,7 @@ int main(int argc, char **argv)
 	walk_signin(1920, 1080);
 	walk_signin(1280, 800);
 	walk_signin(1024, 768);
+	hammer(1280, 800);
 	if (argc > 2) {
 		walk_step_folders(argv[2], 1920, 1080);
 		walk_step_folders(argv[2], 1280, 800);
