@@ -10,7 +10,8 @@
 #include <string.h>
 
 static const char usage[] =
-	"usage: leerplek learner add --data DIR --name NAME [--code A-B-C] | list --data DIR | erase --data DIR ID\n";
+	"usage: leerplek learner add --data DIR --name NAME [--code A-B-C] [--route worker|supervisor|manager]\n"
+	"       leerplek learner list --data DIR | erase --data DIR ID\n";
 
 /* Learners added here get the picture fewest others have, so the start
  * screen is not a wall of cats; two learners with the same name never
@@ -36,7 +37,7 @@ int cli_learner(int argc, char **argv, const char *default_data)
 		fputs(usage, argc < 2 ? stderr : stdout);
 		return argc < 2 ? 2 : 0;
 	}
-	const char *verb = argv[1], *data = default_data, *name = NULL, *code = NULL, *id = NULL;
+	const char *verb = argv[1], *data = default_data, *name = NULL, *code = NULL, *id = NULL, *route = NULL;
 	for (int i = 2; i < argc; i++) {
 		if (!strcmp(argv[i], "--data") && i + 1 < argc)
 			data = argv[++i];
@@ -44,6 +45,8 @@ int cli_learner(int argc, char **argv, const char *default_data)
 			name = argv[++i];
 		else if (!strcmp(argv[i], "--code") && i + 1 < argc)
 			code = argv[++i];
+		else if (!strcmp(argv[i], "--route") && i + 1 < argc)
+			route = argv[++i];
 		else if (argv[i][0] != '-' && !id)
 			id = argv[i];
 		else {
@@ -63,6 +66,13 @@ int cli_learner(int argc, char **argv, const char *default_data)
 			fprintf(stderr, " %s", guard_picture_name(i));
 		fprintf(stderr, "; for example apple-key-hat\n");
 		return 1;
+	}
+	int route_bit = !route ? 0 : !strcmp(route, "worker") ? STORE_ROUTE_WORKER
+	              : !strcmp(route, "supervisor") ? STORE_ROUTE_SUPERVISOR
+	              : !strcmp(route, "manager") ? STORE_ROUTE_MANAGER : -1;
+	if (route_bit < 0 || (route && !add)) {
+		fprintf(stderr, "leerplek learner: --route is worker, supervisor or manager, with add\n");
+		return 2;
 	}
 	enum store_name_problem np = add ? store_name_check(name) : STORE_NAME_OK;
 	if (np != STORE_NAME_OK) {
@@ -86,6 +96,9 @@ int cli_learner(int argc, char **argv, const char *default_data)
 			fprintf(stderr, "leerplek: the code could not be made safe for storing\n");
 			rc = 3;
 		} else if (!store_learner_add_code(s, name, same_name_avatar(s, name), hash, new_id)) {
+			fprintf(stderr, "leerplek: %s\n", store_error(s));
+			rc = 3;
+		} else if (route_bit && !store_learner_set_route(s, new_id, route_bit)) {
 			fprintf(stderr, "leerplek: %s\n", store_error(s));
 			rc = 3;
 		} else {

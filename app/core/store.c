@@ -61,6 +61,9 @@ static const char *const migrations[] = {
 	"ALTER TABLE learners ADD COLUMN code_hash TEXT NOT NULL DEFAULT '';"
 	"ALTER TABLE learners ADD COLUMN code_fails INTEGER NOT NULL DEFAULT 0;"
 	"CREATE TABLE pin_checks(at_ms INTEGER NOT NULL);",
+	/* 5: the route a learner follows (1 worker, 2 supervisor, 4 manager,
+	 * as the lessons' roles); it travels with the learner */
+	"ALTER TABLE learners ADD COLUMN route INTEGER NOT NULL DEFAULT 1;",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -433,6 +436,17 @@ bool store_learner_set_avatar(struct store *s, const char *id, int avatar)
 	                             " WHERE id = ?1 AND erased = 0", NULL, avatar, "change the picture");
 }
 
+bool store_learner_set_route(struct store *s, const char *id, int route)
+{
+	if (route != STORE_ROUTE_WORKER && route != STORE_ROUTE_SUPERVISOR && route != STORE_ROUTE_MANAGER) {
+		snprintf(s->err, sizeof s->err, "a route is worker, supervisor or manager");
+		s->problem = STORE_PROBLEM_INPUT;
+		return false;
+	}
+	return learner_change(s, id, "UPDATE learners SET ver_counter = ?2, ver_device = ?3, route = ?4"
+	                             " WHERE id = ?1 AND erased = 0", NULL, route, "change the route");
+}
+
 bool store_learner_set_code(struct store *s, const char *id, const char *code_hash)
 {
 	return learner_change(s, id, "UPDATE learners SET ver_counter = ?2, ver_device = ?3, code_hash = ?4,"
@@ -477,7 +491,7 @@ bool store_learner_set_fails(struct store *s, const char *id, int fails)
 static const char learner_cols[] =
 	"SELECT l.id, l.name, l.avatar,"
 	" (SELECT count(DISTINCT c.lesson_id) FROM completions c WHERE c.learner_id = l.id),"
-	" l.code_hash != '', l.code_fails"
+	" l.code_hash != '', l.code_fails, l.route"
 	" FROM learners l WHERE l.erased = 0";
 
 static void read_learner(sqlite3_stmt *st, struct store_learner *l)
@@ -488,6 +502,7 @@ static void read_learner(sqlite3_stmt *st, struct store_learner *l)
 	l->lessons_done = sqlite3_column_int(st, 3);
 	l->has_code = sqlite3_column_int(st, 4) != 0;
 	l->code_fails = sqlite3_column_int(st, 5);
+	l->route = sqlite3_column_int(st, 6);
 }
 
 int store_learner_list(struct store *s, struct store_learner **out)

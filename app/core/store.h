@@ -26,7 +26,11 @@ struct store_learner {
 	int lessons_done;
 	bool has_code;  /* signs in with a picture code */
 	int code_fails; /* wrong codes since the last right one, on this terminal */
+	int route;      /* STORE_ROUTE_*: whose lessons the home screen shows */
 };
+
+/* Routes, the same bits as the lessons' roles (LESSON_ROLE_*). */
+enum { STORE_ROUTE_WORKER = 1, STORE_ROUTE_SUPERVISOR = 2, STORE_ROUTE_MANAGER = 4 };
 
 struct store_attempt {
 	const char *learner_id;
@@ -96,6 +100,7 @@ bool store_learner_add_code(struct store *s, const char *name, int avatar, const
  * for none) also clears the wrong tries, which unlocks the profile. */
 bool store_learner_rename(struct store *s, const char *id, const char *name);
 bool store_learner_set_avatar(struct store *s, const char *id, int avatar);
+bool store_learner_set_route(struct store *s, const char *id, int route);
 bool store_learner_set_code(struct store *s, const char *id, const char *code_hash);
 bool store_learner_code_hash(struct store *s, const char *id, char *buf, size_t len);
 /* Wrong tries of the code on this terminal (0 unlocks); not synced. */

@@ -89,8 +89,8 @@ static void load_home(struct ui_app *a)
 	bool has_open = store_last_open_lesson(a->cfg.store, a->me.id, open, sizeof open);
 	for (int i = 0; i < set->n; i++) {
 		const struct lesson *l = set->items[i];
-		if (!(l->roles & LESSON_ROLE_WORKER))
-			continue;
+		if (!(l->roles & (a->me.route ? a->me.route : LESSON_ROLE_WORKER)))
+			continue; /* another route's lesson */
 		int k = a->n_lessons++;
 		a->lessons[k] = l;
 		if (!store_progress_get(a->cfg.store, a->me.id, l->id, &a->progress[k]))

@@ -84,6 +84,7 @@ enum action {
 	A_SV_BACK,
 	A_SV_IDLE,
 	A_SV_CODES,
+	A_SV_ROUTE,
 };
 
 struct avatar_info {

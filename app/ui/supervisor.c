@@ -217,6 +217,11 @@ void act_supervisor(struct ui_app *a, int action, int arg)
 				app_store_failed(a, _("The setting could not be saved."));
 		}
 		break;
+	case A_SV_ROUTE:
+		if (!store_learner_set_route(s, a->sv.id, arg))
+			app_store_failed(a, _("The change could not be saved."));
+		refresh_sv(a);
+		break;
 	case A_SV_CODES:
 		if (!store_setting_set_int(s, "codes", arg ? 1 : 2))
 			app_store_failed(a, _("The setting could not be saved."));
@@ -477,6 +482,26 @@ void screen_sv_learner(struct ui_app *a, struct build *b)
 		add_button(b, r, acts[i].label, acts[i].icon, acts[i].primary ? BUTTON_PRIMARY : BUTTON_SECONDARY,
 		           acts[i].action, 0);
 		k++;
+	}
+	y += ((k + cols - 1) / cols) * (bh + gap) + mm(b, 8);
+	/* The route: whose lessons the learner's home screen shows. */
+	y += add_text(b, UI_ROLE_TEXT, _("Lessons for:"), m, y, W - 2 * m, MM_TEXT, true, C_TEXT, C_BG, ALIGN_START);
+	y += mm(b, 3);
+	static const struct {
+		const char *label;
+		int route;
+	} routes[] = {
+		{N_("Workers"), STORE_ROUTE_WORKER},
+		{N_("Supervisors"), STORE_ROUTE_SUPERVISOR},
+		{N_("Managers"), STORE_ROUTE_MANAGER},
+	};
+	int x = m;
+	for (size_t i = 0; i < sizeof routes / sizeof routes[0]; i++) {
+		bool sel = (l->route ? l->route : STORE_ROUTE_WORKER) == routes[i].route;
+		int rw = button_width(b, _(routes[i].label), true, 50);
+		add_button(b, (struct ui_rect){x, y, rw, bh}, _(routes[i].label), sel ? "icon:check" : NULL,
+		           sel ? BUTTON_PRIMARY : BUTTON_SECONDARY, A_SV_ROUTE, routes[i].route);
+		x += rw + gap;
 	}
 	if (a->sv_confirm_erase)
 		erase_dialog(a, b);
