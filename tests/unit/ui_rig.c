@@ -74,9 +74,13 @@ void rig_check_rules(const struct ui_drawlist *dl, int w, int h, double u, const
 		if (e->tappable && e->action) {
 			fails += !RIG_CHECK(q.w >= min_tap && q.h >= min_tap);
 			fails += !RIG_CHECK(e->label && e->label[0]);
-			for (int j = i + 1; j < dl->n; j++)
-				if (dl->v[j].tappable && dl->v[j].action && !modal)
-					fails += !RIG_CHECK(!rig_overlap(q, dl->v[j].rect, gap));
+			for (int j = i + 1; j < dl->n; j++) {
+				const struct ui_elem *o = &dl->v[j];
+				if (rules->veil && o->role == UI_ROLE_PANEL && o->tappable && o->bg.a < 255)
+					break; /* a veil: what lies above it is out of reach of what lies below */
+				if (o->tappable && o->action && !modal)
+					fails += !RIG_CHECK(!rig_overlap(q, o->rect, gap));
+			}
 		}
 		if (e->text && e->n_lines) {
 			fails += !RIG_CHECK(e->text_px >= body_px);
