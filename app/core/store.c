@@ -64,6 +64,12 @@ static const char *const migrations[] = {
 	/* 5: the route a learner follows (1 worker, 2 supervisor, 4 manager,
 	 * as the lessons' roles); it travels with the learner */
 	"ALTER TABLE learners ADD COLUMN route INTEGER NOT NULL DEFAULT 1;",
+	/* 6: sync. What this terminal holds of each other device (the highest
+	 * counter), and indexes to find records by their origin. */
+	"CREATE TABLE sync_vector(device TEXT PRIMARY KEY, max INTEGER NOT NULL);"
+	"CREATE INDEX attempts_origin ON attempts(device, seq);"
+	"CREATE INDEX completions_origin ON completions(device, seq);"
+	"CREATE INDEX learners_origin ON learners(ver_device, ver_counter);",
 };
 #define N_MIGRATIONS ((int)(sizeof migrations / sizeof migrations[0]))
 
@@ -179,7 +185,9 @@ static bool load_device(struct store *s)
 	}
 	st = prep(s, "SELECT max(m) FROM (SELECT max(seq) m FROM attempts WHERE device=?1"
 	             " UNION ALL SELECT max(seq) FROM completions WHERE device=?1"
-	             " UNION ALL SELECT max(ver_counter) FROM learners WHERE ver_device=?1)");
+	             " UNION ALL SELECT max(ver_counter) FROM learners WHERE ver_device=?1"
+	             /* the floor kept when own records were erased or superseded */
+	             " UNION ALL SELECT CAST(value AS INTEGER) FROM meta WHERE key='seq')");
 	if (!st)
 		return false;
 	sqlite3_bind_text(st, 1, s->device, -1, SQLITE_STATIC);
@@ -234,7 +242,9 @@ struct store *store_open_checked(const char *dir, char *err, size_t errlen, bool
 	sqlite3_extended_result_codes(s->db, 1);
 	if (!exec(s, "PRAGMA journal_mode=WAL", "set journal mode") ||
 	    !exec(s, "PRAGMA synchronous=FULL", "set synchronous") ||
-	    !exec(s, "PRAGMA foreign_keys=ON", "set foreign keys") || (damaged && !sound(s)) || !migrate(s) ||
+	    !exec(s, "PRAGMA foreign_keys=ON", "set foreign keys") ||
+	    /* an erased learner's name is overwritten, not just unlinked */
+	    !exec(s, "PRAGMA secure_delete=ON", "set secure delete") || (damaged && !sound(s)) || !migrate(s) ||
 	    !load_device(s)) {
 		if (access(dir, W_OK) != 0 && (errno == EROFS || errno == EACCES || errno == EPERM))
 			snprintf(err, errlen, "cannot use the database %s: the data folder is read-only (%s)", path,
@@ -589,9 +599,11 @@ bool store_learner_erase(struct store *s, const char *id)
 			goto rollback;
 		}
 	}
-	if (!exec(s, "COMMIT", "erase learner"))
+	if (!store_seq_floor(s, s->seq + 1) || !exec(s, "COMMIT", "erase learner"))
 		goto rollback;
 	s->seq++;
+	/* Old copies of the pages in the write-ahead log go too. */
+	sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 	committed(s, "erase", id);
 	return true;
 rollback:
@@ -859,6 +871,47 @@ int64_t store_setting_int64(struct store *s, const char *key, int64_t fallback)
 		return fallback;
 	long long v = strtoll(buf, &end, 10);
 	return *end ? fallback : (int64_t)v;
+}
+
+sqlite3 *store_db(struct store *s)
+{
+	return s->db;
+}
+
+int64_t store_seq(const struct store *s)
+{
+	return s->seq;
+}
+
+int64_t store_seq_next(struct store *s)
+{
+	return ++s->seq;
+}
+
+void store_seq_seen(struct store *s, int64_t counter)
+{
+	if (counter > s->seq)
+		s->seq = counter;
+}
+
+bool store_seq_floor(struct store *s, int64_t counter)
+{
+	sqlite3_stmt *st = prep(s, "INSERT INTO meta(key, value) VALUES('seq', ?)"
+	                           " ON CONFLICT(key) DO UPDATE SET value = excluded.value"
+	                           " WHERE CAST(meta.value AS INTEGER) < CAST(excluded.value AS INTEGER)");
+	if (!st)
+		return false;
+	char v[24];
+	snprintf(v, sizeof v, "%lld", (long long)counter);
+	sqlite3_bind_text(st, 1, v, -1, SQLITE_TRANSIENT);
+	int rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE || fail(s, "keep the counter");
+}
+
+bool store_fail(struct store *s, const char *what)
+{
+	return fail(s, what);
 }
 
 bool store_pin_note(struct store *s, int64_t at_ms, int fails, int64_t last_fail_ms)

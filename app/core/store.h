@@ -147,6 +147,20 @@ int64_t store_setting_int64(struct store *s, const char *key, int64_t fallback);
 bool store_pin_note(struct store *s, int64_t at_ms, int fails, int64_t last_fail_ms);
 int store_pin_checks_since(struct store *s, int64_t since_ms, int64_t now_ms, int64_t *oldest);
 
+/* For the sync engine (sync.c), which reads and merges records itself:
+ * the connection, the device counter (store_seq_next takes the next one;
+ * store_seq_seen raises it past a counter seen in another device's record,
+ * so a later edit here wins over what it has seen), a floor for the counter
+ * kept in the database (inside the caller's transaction) for when records
+ * with high counters are erased or superseded, and a failure in words. */
+typedef struct sqlite3 sqlite3;
+sqlite3 *store_db(struct store *s);
+int64_t store_seq(const struct store *s);
+int64_t store_seq_next(struct store *s);
+void store_seq_seen(struct store *s, int64_t counter);
+bool store_seq_floor(struct store *s, int64_t counter);
+bool store_fail(struct store *s, const char *what);
+
 /* Clock seam: milliseconds added to the wall clock (script `clock +S`). */
 void store_set_clock_offset(struct store *s, int64_t offset_ms);
 /* The wall clock the store writes (with that offset). */
