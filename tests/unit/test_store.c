@@ -35,7 +35,7 @@ static void test_learners_and_progress(void)
 	if (!s)
 		return;
 	store_on_commit(s, on_commit, NULL);
-	CHECK(store_schema_version(s) == 5);
+	CHECK(store_schema_version(s) == 6);
 	char device[LP_ID_LEN + 1];
 	snprintf(device, sizeof device, "%s", store_device_id(s));
 	CHECK(strlen(device) == LP_ID_LEN);
