@@ -139,11 +139,19 @@ static struct lesson *read_lesson(struct ui_app *a, const struct lesson *card)
 
 void app_go(struct ui_app *a, enum screen s)
 {
+	enum screen prev = a->screen;
 	a->screen = s;
 	a->dirty = true;
 	a->corner_since = 0;
 	if (s == SCREEN_START) {
-		/* Leaving, for a learner or a supervisor: nothing of theirs stays. */
+		/* Leaving, for a learner or a supervisor: nothing of theirs stays,
+		 * and the terminal's language comes back. */
+		const struct ui_language *tl = ui_language_find(a->terminal_lang);
+		if (tl && strcmp(a->cfg.lang, tl->code) != 0 && prev != SCREEN_START && prev != SCREEN_SETUP &&
+		    prev != SCREEN_LANGUAGE) {
+			a->cfg.lang = tl->code;
+			ui_i18n_set_language(tl->code);
+		}
 		memset(&a->me, 0, sizeof a->me);
 		memset(&a->sv, 0, sizeof a->sv);
 		a->supervisor = false;
@@ -174,6 +182,7 @@ struct ui_app *ui_app_create(const struct ui_app_config *cfg)
 	if (!a)
 		return NULL;
 	a->cfg = *cfg;
+	snprintf(a->terminal_lang, sizeof a->terminal_lang, "%s", cfg->lang ? cfg->lang : "nl");
 	a->idle_ms = (cfg->idle_seconds > 0 ? cfg->idle_seconds : 120) * (int64_t)1000;
 	arena_init(&a->arena);
 	ui_app_resize(a, cfg->w, cfg->h, cfg->px_per_mm);
@@ -522,6 +531,25 @@ static void act(struct ui_app *a, int action, int arg)
 		act_setup(a, action, arg);
 		return;
 	}
+	if (action == A_LANGUAGE) {
+		a->lang_back = a->screen;
+		a->screen = SCREEN_LANGUAGE;
+		return;
+	}
+	if (action == A_LANGUAGE_PICK) {
+		const struct ui_language *l;
+		int n = ui_languages(&l);
+		if (arg >= 0 && arg < n) {
+			a->cfg.lang = l[arg].code;
+			ui_i18n_set_language(l[arg].code);
+			a->pl.lang = l[arg].code;
+		}
+		/* on the start screen the choice holds for the next learner's session */
+		a->screen = a->lang_back;
+		if (a->screen == SCREEN_HOME)
+			load_home(a);
+		return;
+	}
 	if (action >= A_CORNER) {
 		act_supervisor(a, action, arg);
 		return;
@@ -829,11 +857,48 @@ int app_text_field(struct build *b, const char *label, const char *value, int x,
 	return field_h;
 }
 
+/* The language button at the top right: a globe and the language's own
+ * name, so a learner who cannot read this one still finds theirs. */
+static void language_button(struct ui_app *a, struct build *b, int right)
+{
+	const struct ui_language *cur = ui_language_find(a->cfg.lang);
+	const char *name = cur ? cur->name : a->cfg.lang;
+	int w = button_width(b, name, true, 56), h = mm(b, 20);
+	struct ui_elem *e = add_button(b, (struct ui_rect){right - w, (mm(b, MM_HEADER) - h) / 2, w, h}, name,
+	                               "icon:language", BUTTON_QUIET, A_LANGUAGE, 0);
+	e->label = arena_printf(b->arena, "%s: %s", _("Language"), name);
+}
+
+static void screen_language(struct ui_app *a, struct build *b)
+{
+	int W = a->cfg.w, m = mm(b, MM_MARGIN);
+	add_header(b, W, _("Language"), NULL);
+	add_button(b, top_right_rect(b, W, _("Back")), _("Back"), "icon:back", BUTTON_QUIET, A_LANGUAGE_PICK, -1);
+	int y = mm(b, MM_HEADER) + mm(b, 8);
+	y += add_text(b, UI_ROLE_HEADING, _("Choose your language."), m, y, W - 2 * m, MM_HEADING, true, C_TEXT, C_BG,
+	              ALIGN_START);
+	y += mm(b, 6);
+	const struct ui_language *l;
+	int n = ui_languages(&l);
+	int bw = mm(b, 110), bh = mm(b, MM_MAIN_BUTTON), gap = mm(b, 6);
+	int cols = (W - 2 * m + gap) / (bw + gap);
+	if (cols > 3)
+		cols = 3;
+	if (cols < 1)
+		cols = 1;
+	for (int i = 0; i < n; i++) {
+		bool sel = !strcmp(a->cfg.lang, l[i].code);
+		add_button(b, (struct ui_rect){m + (i % cols) * (bw + gap), y + (i / cols) * (bh + gap), bw, bh}, l[i].name,
+		           sel ? "icon:check" : NULL, sel ? BUTTON_PRIMARY : BUTTON_SECONDARY, A_LANGUAGE_PICK, i);
+	}
+}
+
 static void screen_start(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
 	add_header(b, a->cfg.w, "Leerplek", NULL);
 	supervisor_corner(a, b);
+	language_button(a, b, W - m);
 	int y = mm(b, MM_HEADER) + mm(b, 8);
 	const char *title = a->n_learners ? _("Tap your name") : _("Welcome!");
 	y += add_text(b, UI_ROLE_HEADING, title, m, y, W - 2 * m, MM_TITLE, true, C_TEXT, C_BG, ALIGN_START);
@@ -1050,7 +1115,9 @@ static void screen_home(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
 	add_header(b, a->cfg.w, arena_printf(b->arena, _("Hello %s"), a->me.name), app_avatar_key(b, a->me.avatar));
-	add_button(b, top_right_rect(b, a->cfg.w, _("Stop")), _("Stop"), "icon:stop", BUTTON_SECONDARY, A_STOP, 0);
+	struct ui_rect stop = top_right_rect(b, a->cfg.w, _("Stop"));
+	add_button(b, stop, _("Stop"), "icon:stop", BUTTON_SECONDARY, A_STOP, 0);
+	language_button(a, b, stop.x - mm(b, 4));
 	int y = mm(b, MM_HEADER) + mm(b, 8);
 	if (a->resume >= 0) {
 		const struct lesson *l = a->lessons[a->resume];
@@ -1269,6 +1336,7 @@ const struct ui_drawlist *ui_app_frame(struct ui_app *a)
 	case SCREEN_SV_LEARNER: screen_sv_learner(a, &b); break;
 	case SCREEN_SV_SETTINGS: screen_sv_settings(a, &b); break;
 	case SCREEN_START: screen_start(a, &b); break;
+	case SCREEN_LANGUAGE: screen_language(a, &b); break;
 	case SCREEN_NEW_NAME: screen_new_name(a, &b); break;
 	case SCREEN_NEW_AVATAR: screen_new_avatar(a, &b); break;
 	case SCREEN_HOME: screen_home(a, &b); break;

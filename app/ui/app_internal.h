@@ -32,6 +32,7 @@ enum screen {
 	SCREEN_SV_HOME,    /* supervisor: learners */
 	SCREEN_SV_LEARNER, /* supervisor: one learner */
 	SCREEN_SV_SETTINGS,
+	SCREEN_LANGUAGE,   /* a learner picks the language of their session */
 };
 
 /* Where the name, picture and code screens lead when done. */
@@ -85,6 +86,9 @@ enum action {
 	A_SV_IDLE,
 	A_SV_CODES,
 	A_SV_ROUTE,
+	/* app.c: the session's language */
+	A_LANGUAGE,
+	A_LANGUAGE_PICK,
 };
 
 struct avatar_info {
@@ -168,6 +172,11 @@ struct ui_app {
 	struct store_learner sv; /* the learner a supervisor is looking at */
 	int sv_page;
 	bool sv_confirm_erase;
+
+	/* The terminal's language (set-up); cfg.lang is the session's, which a
+	 * learner may change until they sign out. */
+	char terminal_lang[8];
+	enum screen lang_back; /* where the language screen returns to */
 
 	char notice[600];
 	bool notice_good; /* good news (done, saved) rather than a problem */

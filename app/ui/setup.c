@@ -49,6 +49,7 @@ void act_setup(struct ui_app *a, int action, int arg)
 			snprintf(a->setup_lang, sizeof a->setup_lang, "%s", l[arg].code);
 			ui_i18n_set_language(l[arg].code);
 			a->cfg.lang = l[arg].code; /* lessons follow too */
+			snprintf(a->terminal_lang, sizeof a->terminal_lang, "%s", l[arg].code);
 		}
 		break;
 	}

@@ -148,6 +148,12 @@ supervisor)
 	[ "$(sqlite3 "$db" "SELECT value FROM meta WHERE key = 'idle_seconds'")" = 300 ] && ok || bad "idle time saved"
 	expect_grep "saved erase" "$work/err" "erasure committed"
 	;;
+language)
+	# The session's language, and back to the terminal's at sign-out.
+	"$bin" learner add --data "$work/data" --name Samira >/dev/null
+	run --windowed=1280x800 --data "$work/data" --lessons "$lessons" --script "$here/language.script" 2>"$work/err"
+	expect_rc 0 $? "language run"
+	;;
 names)
 	# Hostile names from the command line, two learners with one name, and
 	# 30 learners on the start screen (3 pages of 12).
