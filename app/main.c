@@ -51,7 +51,11 @@ int main(int argc, char **argv)
 			rc = cli_setup(argc - 1, argv + 1, paths.default_data);
 		else if (!strcmp(cmd, "learner"))
 			rc = cli_learner(argc - 1, argv + 1, paths.default_data);
-		else if (!strcmp(cmd, "sync") || !strcmp(cmd, "export") || !strcmp(cmd, "org") || !strcmp(cmd, "pack")) {
+		else if (!strcmp(cmd, "org"))
+			rc = cli_org(argc - 1, argv + 1, paths.default_data);
+		else if (!strcmp(cmd, "sync"))
+			rc = cli_sync(argc - 1, argv + 1, paths.default_data);
+		else if (!strcmp(cmd, "export") || !strcmp(cmd, "pack")) {
 			if (argc > 2 && !strcmp(argv[2], "--help")) {
 				printf("usage: see SPEC.md; 'leerplek %s' is not built yet in this version\n", cmd);
 				rc = 0;

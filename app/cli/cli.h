@@ -6,6 +6,8 @@
 int cli_check(int argc, char **argv);
 int cli_learner(int argc, char **argv, const char *default_data);
 int cli_setup(int argc, char **argv, const char *default_data);
+int cli_org(int argc, char **argv, const char *default_data);
+int cli_sync(int argc, char **argv, const char *default_data);
 int cli_not_built(const char *name);
 
 #endif

@@ -16,6 +16,7 @@
 #include "../core/util.h"
 #include "render.h"
 #include "script.h"
+#include "stick.h"
 #include "text.h"
 
 #include <SDL.h>
@@ -27,6 +28,7 @@
 #include <fcntl.h>
 #include <poll.h>
 #include <pthread.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include <signal.h>
 #include <stdio.h>
@@ -47,6 +49,16 @@ struct kiosk {
 	int w, h;
 	int64_t clock_offset_ms;
 	Uint32 signal_event;
+	/* USB sticks: the watcher and sync threads push stick_event and write
+	 * a byte to wake_fd; the loop then takes what they found. */
+	Uint32 stick_event;
+	int wake_fd;
+	struct stick_watcher *watcher;
+	struct stick_sync *sync;
+	char *stick_dir;     /* the stick last found, or NULL */
+	bool stick_present;  /* still mounted */
+	bool stick_pulled;   /* went away while its sync ran */
+	int sync_delay_ms;   /* LEERPLEK_SYNC_DELAY_MS in script mode: a slow stick */
 	int last_x, last_y;
 	bool script_mode;
 	bool script_fingers; /* LEERPLEK_SCRIPT_POINTER=finger: taps as touch */
@@ -293,12 +305,182 @@ static void to_ui(struct kiosk *k, const SDL_Event *e)
 	ui_app_input(k->app, &ev);
 }
 
+/* ---- USB sticks ---- */
+
+/* Called from the watcher and sync threads. */
+static void stick_wake(void *ud)
+{
+	struct kiosk *k = ud;
+	SDL_Event ev = {.type = k->stick_event};
+	SDL_PushEvent(&ev);
+	if (write(k->wake_fd, "k", 1) < 0)
+		LOG(WARN, "cannot wake the event loop");
+}
+
+static void stick_show(struct kiosk *k, enum ui_stick_state state, const struct stick_status *st)
+{
+	struct ui_stick u = {.state = state};
+	if (st) {
+		u.phase = (int)st->progress.phase;
+		u.done = st->progress.done;
+		u.total = st->progress.total;
+		u.received = st->sum.records_received;
+		u.sent = st->sum.records_sent;
+		u.learners_received = st->sum.learners_received;
+		u.erasures_received = st->sum.erasures_received;
+		u.bundles_read = st->sum.bundles_read;
+		u.rejected_foreign = st->rejected_foreign;
+		u.rejected_damaged = st->rejected_damaged;
+		int counted = st->rejected_foreign + st->rejected_damaged + st->rejected_other;
+		u.rejected = st->sum.rejected > counted ? st->sum.rejected : counted;
+		u.complete = st->sum.complete;
+		snprintf(u.message, sizeof u.message, "%s", st->message);
+	}
+	ui_app_stick(k->app, &u);
+}
+
+/* A finished sync: its thread is joined and its outcome shown (in script
+ * mode also logged, for tests). */
+static void stick_collect(struct kiosk *k)
+{
+	struct stick_status st;
+	if (!k->sync || !stick_sync_status(k->sync, &st))
+		return;
+	stick_sync_destroy(k->sync);
+	k->sync = NULL;
+	if (k->script_mode) {
+		if (st.outcome == STICK_DONE)
+			fprintf(stderr, "stick: synced, %d received, %d sent, %d rejected\n", st.sum.records_received,
+			        st.sum.records_sent, st.sum.rejected);
+		else
+			fprintf(stderr, "stick: %s%s%s\n",
+			        st.outcome == STICK_NO_ORG ? "no organisation" : st.outcome == STICK_FAILED ? "could not sync" : "stopped",
+			        st.message[0] ? ": " : "", st.message);
+	}
+	if (k->stick_pulled)
+		return; /* said when it was pulled */
+	switch (st.outcome) {
+	case STICK_DONE: stick_show(k, UI_STICK_DONE, &st); break;
+	case STICK_NO_ORG: stick_show(k, UI_STICK_NO_ORG, &st); break;
+	case STICK_FAILED: stick_show(k, UI_STICK_FAILED, &st); break;
+	case STICK_CANCELLED:
+	case STICK_RUNNING: stick_show(k, UI_STICK_NONE, NULL); break;
+	}
+}
+
+/* A stick was found at dir: the path real detection and the script's
+ * `stick insert` share. One sync at a time. */
+void kiosk_stick_insert(struct kiosk *k, const char *dir)
+{
+	stick_collect(k);
+	if (k->sync) {
+		LOG(INFO, "stick %s: a sync is running already", dir);
+		return;
+	}
+	char *d = util_strdup(dir);
+	free(k->stick_dir);
+	k->stick_dir = d;
+	k->stick_present = true;
+	k->stick_pulled = false;
+	if (!k->store)
+		return; /* the screen says the kiosk cannot work */
+	k->sync = stick_sync_start(k->opt->data_dir, dir, k->sync_delay_ms, stick_wake, k);
+	if (!k->sync) {
+		struct stick_status st = {.outcome = STICK_FAILED};
+		snprintf(st.message, sizeof st.message, "cannot start a thread for it");
+		stick_show(k, UI_STICK_FAILED, &st);
+		return;
+	}
+	struct stick_status st = {.progress = {.phase = SYNC_LOOKING}};
+	stick_show(k, UI_STICK_SYNCING, &st);
+}
+
+/* The stick at dir (NULL: the current one) went away. */
+void kiosk_stick_remove(struct kiosk *k, const char *dir)
+{
+	if (!k->stick_dir || (dir && strcmp(dir, k->stick_dir) != 0))
+		return;
+	k->stick_present = false;
+	stick_collect(k); /* finished just before: that result stands */
+	if (k->sync) {
+		/* Pulled mid-sync: stop at the next safe point; the stick and the
+		 * terminal's data stay usable (the engine's promise). */
+		stick_sync_cancel(k->sync);
+		k->stick_pulled = true;
+		stick_show(k, UI_STICK_PULLED, NULL);
+	} else {
+		stick_show(k, UI_STICK_NONE, NULL);
+	}
+}
+
+static void stick_poll(struct kiosk *k)
+{
+	if (k->watcher) {
+		struct stick_change *v;
+		int n = stick_watcher_take(k->watcher, &v);
+		for (int i = 0; i < n; i++) {
+			if (v[i].kind == STICK_INSERTED)
+				kiosk_stick_insert(k, v[i].dir);
+			else
+				kiosk_stick_remove(k, v[i].dir);
+		}
+		stick_changes_free(v, n);
+	}
+	struct stick_status st;
+	if (k->sync && !stick_sync_status(k->sync, &st)) {
+		if (!k->stick_pulled)
+			stick_show(k, UI_STICK_SYNCING, &st);
+	} else {
+		stick_collect(k);
+	}
+}
+
+/* "Update the stick" in supervisor mode: the stick that is in, or any
+ * removable file system mounted now; on an empty stick the LEERPLEK
+ * folder is made first (SPEC.md). */
+static void stick_sync_now(struct kiosk *k)
+{
+	stick_collect(k);
+	if (k->sync) {
+		struct stick_status st;
+		stick_sync_status(k->sync, &st);
+		stick_show(k, k->stick_pulled ? UI_STICK_PULLED : UI_STICK_SYNCING, &st);
+		return;
+	}
+	if (k->stick_present && k->stick_dir && stick_has_folder(k->stick_dir)) {
+		char *d = util_strdup(k->stick_dir);
+		kiosk_stick_insert(k, d);
+		free(d);
+		return;
+	}
+	bool has = false;
+	char *dir = k->watcher ? stick_watcher_any(k->watcher, &has) : NULL;
+	if (!dir) {
+		stick_show(k, UI_STICK_ABSENT, NULL);
+		return;
+	}
+	char *folder = util_path_join(dir, STICK_FOLDER);
+	if (!has && mkdir(folder, 0755) != 0 && !stick_has_folder(dir)) {
+		struct stick_status st = {.outcome = STICK_FAILED};
+		snprintf(st.message, sizeof st.message, "the folder LEERPLEK cannot be made on the stick: %s", strerror(errno));
+		stick_show(k, UI_STICK_FAILED, &st);
+	} else {
+		kiosk_stick_insert(k, dir);
+	}
+	free(folder);
+	free(dir);
+}
+
 /* Returns false when the kiosk should end. */
 static bool handle(struct kiosk *k, const SDL_Event *e)
 {
 	if (e->type == k->signal_event) {
 		LOG(INFO, "signal %d: ending", e->user.code);
 		return false;
+	}
+	if (e->type == k->stick_event) {
+		stick_poll(k);
+		return true;
 	}
 	switch (e->type) {
 	case SDL_QUIT:
@@ -315,6 +497,8 @@ static bool handle(struct kiosk *k, const SDL_Event *e)
 		return true;
 	default:
 		to_ui(k, e);
+		if (ui_app_stick_wanted(k->app))
+			stick_sync_now(k);
 		return true;
 	}
 }
@@ -447,13 +631,15 @@ int kiosk_run(const struct kiosk_options *opt)
 		script_destroy(script);
 		return 3;
 	}
-	k.signal_event = SDL_RegisterEvents(1);
+	k.signal_event = SDL_RegisterEvents(2);
+	k.stick_event = k.signal_event + 1;
 	if (pipe(wake_pipe) != 0 || fcntl(wake_pipe[0], F_SETFL, O_NONBLOCK) != 0 ||
 	    fcntl(wake_pipe[0], F_SETFD, FD_CLOEXEC) != 0 || fcntl(wake_pipe[1], F_SETFD, FD_CLOEXEC) != 0) {
 		fprintf(stderr, "leerplek: cannot make a pipe: %s\n", strerror(errno));
 		goto out;
 	}
 	sig_ctx = (struct signal_ctx){.type = k.signal_event, .wake_fd = wake_pipe[1]};
+	k.wake_fd = wake_pipe[1];
 	have_thread = pthread_create(&sig_thread, NULL, signal_thread, &sig_ctx) == 0;
 	/* SDL's dummy driver cannot sleep in SDL_WaitEvent (it polls every
 	 * millisecond); headless, nothing but our own thread makes events, so
@@ -522,6 +708,13 @@ int kiosk_run(const struct kiosk_options *opt)
 		fprintf(stderr, "leerplek: %s\n", damaged_msg);
 		ui_app_notice(k.app, damaged_msg);
 		free(damaged_msg);
+	}
+	if (k.store) {
+		const char *delay = getenv("LEERPLEK_SYNC_DELAY_MS");
+		k.sync_delay_ms = k.script_mode && delay ? atoi(delay) : 0;
+		k.watcher = stick_watcher_start("/proc/self/mountinfo", stick_wake, &k, err, sizeof err);
+		if (!k.watcher)
+			LOG(WARN, "%s; sticks can still be synced with 'leerplek sync'", err);
 	}
 	bool running = true, first = true;
 	int64_t script_wake = -1;
@@ -595,6 +788,10 @@ int kiosk_run(const struct kiosk_options *opt)
 	/* Nothing to write here: every answer and step was committed when it
 	 * happened. */
 out:
+	/* A sync still running stops at its next safe point. */
+	stick_sync_destroy(k.sync);
+	stick_watcher_stop(k.watcher);
+	free(k.stick_dir);
 	ui_app_destroy(k.app);
 	lesson_set_finish(&k.lessons);
 	store_destroy(k.store);

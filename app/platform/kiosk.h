@@ -31,5 +31,9 @@ void kiosk_push_text(struct kiosk *k, const char *utf8);
 bool kiosk_push_key(struct kiosk *k, const char *name);
 bool kiosk_save_png(struct kiosk *k, const char *path, char *err, size_t errlen);
 void kiosk_advance_clock(struct kiosk *k, int64_t ms);
+/* A USB stick was found mounted at dir (the path right after detection,
+ * for `stick insert`), or went away (NULL: the current one). */
+void kiosk_stick_insert(struct kiosk *k, const char *dir);
+void kiosk_stick_remove(struct kiosk *k, const char *dir);
 
 #endif

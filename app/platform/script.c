@@ -428,8 +428,20 @@ enum script_status script_step(struct script *s, struct kiosk *k, int64_t now, i
 		next(s);
 		return SCRIPT_RAN;
 	}
-	if (!strcmp(cmd, "stick"))
-		return fail(s, l, "%s", "stick: USB sticks are not built yet in this version (the sync issue adds them)");
+	if (!strcmp(cmd, "stick")) {
+		/* The path right after detection. The command does not wait for
+		 * the sync: a script can look at the progress or pull the stick
+		 * mid-sync, and `expect` waits for the summary (README). */
+		if (!strcmp(a1, "insert") && a2) {
+			kiosk_stick_insert(k, a2);
+		} else if (!strcmp(a1, "remove") && !a2) {
+			kiosk_stick_remove(k, NULL);
+		} else {
+			return fail(s, l, "%s", "stick takes \"insert DIR\" or \"remove\"");
+		}
+		next(s);
+		return SCRIPT_RAN;
+	}
 	if (!strcmp(cmd, "shot")) {
 		if (!kiosk_save_png(k, a1, err, sizeof err))
 			return fail(s, l, "%s", err);

@@ -550,6 +550,10 @@ static void act(struct ui_app *a, int action, int arg)
 			load_home(a);
 		return;
 	}
+	if (action >= A_STICK_CLOSE && action <= A_ORG_BACK) {
+		act_stick(a, action, arg);
+		return;
+	}
 	if (action >= A_CORNER) {
 		act_supervisor(a, action, arg);
 		return;
@@ -721,6 +725,8 @@ void ui_app_input(struct ui_app *a, const struct ui_event *ev)
 			setup_text(a, ev->text);
 		else if (a->screen == SCREEN_PIN)
 			pin_text(a, ev->text);
+		else if (a->screen == SCREEN_SV_ORG)
+			org_text(a, ev->text);
 		else if (a->screen == SCREEN_NEW_NAME) {
 			for (size_t i = 0; ev->text[i];) {
 				uint32_t cp;
@@ -738,6 +744,8 @@ void ui_app_input(struct ui_app *a, const struct ui_event *ev)
 		}
 		break;
 	case UI_EV_KEY:
+		if (a->screen == SCREEN_SV_ORG && !a->notice[0] && org_key(a, ev->key))
+			break;
 		if (a->screen == SCREEN_SETUP && (ev->key == UI_KEY_BACKSPACE || ev->key == UI_KEY_RETURN))
 			act(a, ev->key == UI_KEY_BACKSPACE ? A_SETUP_KEY : A_SETUP_NEXT, KEYBOARD_ERASE);
 		else if (a->screen == SCREEN_PIN && (ev->key == UI_KEY_BACKSPACE || ev->key == UI_KEY_RETURN))
@@ -1326,6 +1334,10 @@ const struct ui_drawlist *ui_app_frame(struct ui_app *a)
 		a->dirty = false;
 		return &a->dl;
 	}
+	/* The stick's strip takes the bottom of the screens that show it;
+	 * they are laid out in the height above it, so it covers nothing. */
+	int strip_h = stick_strip_height(a, &b), full_h = a->cfg.h;
+	a->cfg.h -= strip_h;
 	switch (a->screen) {
 	case SCREEN_SETUP: screen_setup(a, &b); break;
 	case SCREEN_NEW_CODE: screen_new_code(a, &b); break;
@@ -1342,7 +1354,11 @@ const struct ui_drawlist *ui_app_frame(struct ui_app *a)
 	case SCREEN_HOME: screen_home(a, &b); break;
 	case SCREEN_LESSON: screen_lesson(a, &b); break;
 	case SCREEN_END: screen_end(a, &b); break;
+	case SCREEN_SV_ORG: screen_sv_org(a, &b); break;
 	}
+	a->cfg.h = full_h;
+	if (strip_h)
+		stick_strip(a, &b, full_h - strip_h);
 	if (a->notice[0])
 		notice(a, &b);
 	if (a->idle_warning)

@@ -8,7 +8,9 @@
 #include "../core/guard.h"
 #include "../core/lesson.h"
 #include "../core/mastery.h"
+#include "../core/org_code.h"
 #include "../core/store.h"
+#include "../core/sync.h"
 #include "player.h"
 #include "widgets.h"
 
@@ -32,6 +34,7 @@ enum screen {
 	SCREEN_SV_HOME,    /* supervisor: learners */
 	SCREEN_SV_LEARNER, /* supervisor: one learner */
 	SCREEN_SV_SETTINGS,
+	SCREEN_SV_ORG,     /* supervisor: the organisation (stickui.c) */
 	SCREEN_LANGUAGE,   /* a learner picks the language of their session */
 };
 
@@ -89,6 +92,17 @@ enum action {
 	/* app.c: the session's language */
 	A_LANGUAGE,
 	A_LANGUAGE_PICK,
+	/* stickui.c: the USB stick and the organisation */
+	A_STICK_CLOSE,
+	A_STICK_SYNC,
+	A_SV_ORG,
+	A_ORG_NEW,
+	A_ORG_NEW_YES,
+	A_ORG_NEW_NO,
+	A_ORG_JOIN,
+	A_ORG_KEY,
+	A_ORG_JOIN_OK,
+	A_ORG_BACK,
 };
 
 struct avatar_info {
@@ -180,6 +194,14 @@ struct ui_app {
 
 	char notice[600];
 	bool notice_good; /* good news (done, saved) rather than a problem */
+
+	/* the USB stick and the organisation (stickui.c) */
+	struct ui_stick stick;
+	bool stick_wanted; /* "update the stick" tapped; the platform takes it */
+	enum { ORG_VIEW, ORG_CONFIRM_NEW, ORG_NEW_CODE, ORG_JOIN } org_mode;
+	char org_code[SYNC_CODE_MAX];        /* the new code, while it is shown */
+	char org_typed[ORG_CODE_CHARS + 1];  /* the code being typed: its characters only */
+	char org_msg[300];
 };
 
 /* app.c */
@@ -217,6 +239,16 @@ void screen_setup(struct ui_app *a, struct build *b);
 void act_setup(struct ui_app *a, int action, int arg);
 void setup_text(struct ui_app *a, const char *utf8);
 void setup_erase(struct ui_app *a);
+
+/* stickui.c */
+/* The height of the stick's strip on this screen (0: not shown here). */
+int stick_strip_height(struct ui_app *a, struct build *b);
+void stick_strip(struct ui_app *a, struct build *b, int y);
+void screen_sv_org(struct ui_app *a, struct build *b);
+void act_stick(struct ui_app *a, int action, int arg);
+/* Typing on a physical keyboard on the organisation screen. */
+void org_text(struct ui_app *a, const char *utf8);
+bool org_key(struct ui_app *a, enum ui_key key);
 
 /* supervisor.c */
 void supervisor_corner(struct ui_app *a, struct build *b);

@@ -522,6 +522,16 @@ void screen_sv_settings(struct ui_app *a, struct build *b)
 	y += add_text(b, UI_ROLE_TEXT, arena_printf(b->arena, _("Organisation: %s. Place: %s."), org, site), m, y, tw,
 	              MM_TEXT, false, C_TEXT, C_BG, ALIGN_START);
 	y += mm(b, 8);
+	{
+		/* The USB stick and the organisation's code (stickui.c). */
+		const char *sync = _("Update the stick"), *org_label = _("Organisation");
+		int w1 = button_width(b, sync, true, 60), w2 = button_width(b, org_label, true, 60);
+		int bh0 = mm(b, MM_MAIN_BUTTON);
+		add_button(b, (struct ui_rect){m, y, w1, bh0}, sync, "icon:stick", BUTTON_SECONDARY, A_STICK_SYNC, 0);
+		add_button(b, (struct ui_rect){m + w1 + mm(b, 5), y, w2, bh0}, org_label, "icon:key", BUTTON_SECONDARY, A_SV_ORG,
+		           0);
+		y += bh0 + mm(b, 8);
+	}
 	y += add_text(b, UI_ROLE_TEXT, _("Go back to the start after this time without a touch:"), m, y, tw, MM_TEXT, true,
 	              C_TEXT, C_BG, ALIGN_START);
 	y += mm(b, 3);

@@ -176,6 +176,32 @@ void ui_app_set_lessons(struct ui_app *app, const struct lesson_set *lessons);
 /* A message for the person at the screen, shown above everything. */
 void ui_app_notice(struct ui_app *app, const char *msg);
 
+/* USB stick sync as the screens show it. The platform runs the sync in a
+ * thread and tells the screens what happens; they show a strip at the
+ * bottom of the start screen and the supervisor's list (app/ui/stickui.c). */
+enum ui_stick_state {
+	UI_STICK_NONE,    /* nothing to show */
+	UI_STICK_SYNCING, /* phase, done, total */
+	UI_STICK_DONE,    /* it ran: the counts below */
+	UI_STICK_NO_ORG,  /* this terminal has no organisation yet */
+	UI_STICK_FAILED,  /* it could not run: message */
+	UI_STICK_PULLED,  /* the stick went away before the end */
+	UI_STICK_ABSENT,  /* "update the stick" with no stick in */
+};
+
+struct ui_stick {
+	enum ui_stick_state state;
+	int phase, done, total; /* enum sync_phase, bundles */
+	int received, sent, learners_received, erasures_received, bundles_read;
+	int rejected, rejected_foreign, rejected_damaged;
+	bool complete;
+	char message[300]; /* from the sync, for a supervisor */
+};
+
+void ui_app_stick(struct ui_app *app, const struct ui_stick *st);
+/* A supervisor asked to update the stick now: true once per request. */
+bool ui_app_stick_wanted(struct ui_app *app);
+
 /* Sets the language of the UI strings (gettext) for this process. */
 void ui_i18n_init(const char *localedir);
 void ui_i18n_set_language(const char *lang);

@@ -18,6 +18,8 @@ struct kiosk {
 	int n_pushed;
 	char text[256];
 	int64_t clock;
+	char stick[64]; /* the stick inserted, "" after remove */
+	int stick_calls;
 };
 
 const struct ui_drawlist *kiosk_drawlist(struct kiosk *k)
@@ -64,6 +66,19 @@ bool kiosk_save_png(struct kiosk *k, const char *path, char *err, size_t errlen)
 void kiosk_advance_clock(struct kiosk *k, int64_t ms)
 {
 	k->clock += ms;
+}
+
+void kiosk_stick_insert(struct kiosk *k, const char *dir)
+{
+	snprintf(k->stick, sizeof k->stick, "%s", dir);
+	k->stick_calls++;
+}
+
+void kiosk_stick_remove(struct kiosk *k, const char *dir)
+{
+	if (!dir)
+		k->stick[0] = 0;
+	k->stick_calls++;
 }
 
 /* ---- tests ---- */
@@ -185,9 +200,35 @@ static void test_steps(void)
 	free(path);
 }
 
+/* `stick insert DIR` and `stick remove` enter the kiosk's stick path and
+ * go on at once (the summary is awaited with expect). */
+static void test_stick(void)
+{
+	struct kiosk k = {0};
+	char err[300];
+	char *path = write_script("stick insert \"/media/usb stick\"\nstick remove\nstick insert /mnt\n");
+	struct script *s = script_load(path, err, sizeof err);
+	CHECK(s != NULL);
+	int64_t now = 0;
+	CHECK(s && run(s, &k, &now) == SCRIPT_DONE);
+	CHECK(k.stick_calls == 3);
+	CHECK_STR(k.stick, "/mnt");
+	CHECK(now < 100);
+	script_destroy(s);
+	unlink(path);
+	free(path);
+	path = write_script("stick pull\n");
+	s = script_load(path, err, sizeof err);
+	CHECK(s && run(s, &k, &now) == SCRIPT_FAILED);
+	script_destroy(s);
+	unlink(path);
+	free(path);
+}
+
 int main(void)
 {
 	test_split();
 	test_steps();
+	test_stick();
 	return test_done();
 }
