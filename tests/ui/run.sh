@@ -365,6 +365,107 @@ xvfb)
 	kill $xpid 2>/dev/null
 	wait $xpid 2>/dev/null
 	;;
+stick)
+	# USB sticks through `stick insert DIR` / `stick remove` (the path right
+	# after detection, SPEC.md): no organisation, an empty LEERPLEK folder,
+	# sending, a second terminal receiving, "Stick bijwerken", a stick
+	# pulled mid-sync (a slow stick: LEERPLEK_SYNC_DELAY_MS).
+	mkdir -p "$work/stick/LEERPLEK"
+	run --windowed=1920x1080 --data "$work/data" --lessons "$lessons" --script "$here/stick-noorg.script" 2>"$work/err"
+	expect_rc 0 $? "a stick on a terminal without an organisation"
+	expect_grep "^stick: no organisation" "$work/err" "the outcome logged"
+	[ -z "$(ls -A "$work/stick/LEERPLEK")" ] && ok || bad "something was written to the stick without an organisation"
+	code=$("$bin" org create --data "$work/data")
+	expect_rc 0 $? "org create"
+	run --windowed=1280x800 --data "$work/data" --lessons "$lessons" --script "$here/stick-empty.script" 2>"$work/err"
+	expect_rc 0 $? "a stick with an empty LEERPLEK folder"
+	expect_grep "^stick: synced, 0 received, 0 sent, 0 rejected" "$work/err" "the empty sync logged"
+	"$bin" learner add --data "$work/data" --name Samira >/dev/null
+	run --windowed=1280x800 --data "$work/data" --lessons "$lessons" --script "$here/stick-send.script" 2>"$work/err"
+	expect_rc 0 $? "sending to the stick"
+	n=$(ls "$work/stick/LEERPLEK/sync" 2>/dev/null | wc -l)
+	[ "$n" -ge 1 ] && ok || bad "a bundle on the stick after sending, found $n files"
+	prep "$work/second"
+	"$bin" org join --data "$work/second" --code "$code" >/dev/null
+	expect_rc 0 $? "org join on the second terminal"
+	run --windowed=1920x1080 --data "$work/second" --lessons "$lessons" --script "$here/stick-receive.script" 2>"$work/err"
+	expect_rc 0 $? "the second terminal receives"
+	[ "$("$bin" learner list --data "$work/second" | cut -f2)" = Samira ] && ok || bad "Samira on the second terminal"
+	before=$(ls -l "$work/stick/LEERPLEK/sync" | md5sum)
+	LEERPLEK_SYNC_DELAY_MS=3000 run --windowed=1280x800 --data "$work/second" --lessons "$lessons" \
+		--script "$here/stick-pull.script" 2>"$work/err"
+	expect_rc 0 $? "a stick pulled mid-sync"
+	expect_grep "^stick: stopped" "$work/err" "the sync stopped at a safe point"
+	[ "$(ls -l "$work/stick/LEERPLEK/sync" | md5sum)" = "$before" ] && ok || bad "the stopped sync changed the stick"
+	[ "$("$bin" learner list --data "$work/second" | wc -l)" = 1 ] && ok || bad "the second terminal's data intact"
+	;;
+org)
+	# The organisation from the command line (org create/join, sync without
+	# one) and on the supervisor screen.
+	"$bin" org create --data "$work/data" >"$work/out" 2>"$work/err"
+	expect_rc 0 $? "org create"
+	code=$(cat "$work/out")
+	echo "$code" | grep -Eq '^[0-9A-HJKMNP-TV-Z]{4}(-[0-9A-HJKMNP-TV-Z]{4}){4}-[0-9A-HJKMNP-TV-Z]$' && ok ||
+		bad "the code is 21 characters in groups of four: '$code'"
+	"$bin" org create --data "$work/data" >/dev/null 2>"$work/err"
+	expect_rc 1 $? "org create twice"
+	expect_grep "already" "$work/err" "says it has one already"
+	expect_grep "\-\-force" "$work/err" "names --force"
+	code2=$("$bin" org create --data "$work/data" --force)
+	expect_rc 0 $? "org create --force"
+	[ "$code2" != "$code" ] && ok || bad "--force makes a new code"
+	# lower case, no dashes, O for 0 and I for 1: the same key
+	typed=$(echo "$code2" | tr -d - | tr 'A-Z01' 'a-zOI')
+	"$bin" org join --data "$work/b" --code "$typed" >"$work/out" 2>"$work/err"
+	expect_rc 0 $? "org join with lower case, O for 0, I for 1"
+	k1=$(sqlite3 "$work/data/leerplek.db" "SELECT value FROM meta WHERE key = 'org_key'")
+	k2=$(sqlite3 "$work/b/leerplek.db" "SELECT value FROM meta WHERE key = 'org_key'")
+	[ -n "$k1" ] && [ "$k1" = "$k2" ] && ok || bad "both terminals have the same key"
+	last=${code2#"${code2%?}"}
+	other=0
+	[ "$last" = 0 ] && other=1
+	"$bin" org join --data "$work/c" --code "${code2%?}$other" >/dev/null 2>"$work/err"
+	expect_rc 1 $? "a code with a typo"
+	expect_grep "typing mistake" "$work/err" "says it is a typo"
+	"$bin" org join --data "$work/c" --code "ABCD-EFGH" >/dev/null 2>"$work/err"
+	expect_rc 1 $? "a code of the wrong length"
+	expect_grep "not an organisation code: it has 8 characters" "$work/err" "says it is not a code"
+	"$bin" org join --data "$work/c" --code "hello world!" >/dev/null 2>"$work/err"
+	expect_rc 1 $? "not a code at all"
+	expect_grep "not an organisation code" "$work/err" "says it is not a code"
+	[ ! -e "$work/c" ] && ok || bad "a wrong code makes no data folder"
+	mkdir -p "$work/stick/LEERPLEK"
+	"$bin" sync --data "$work/c" --stick "$work/stick" >"$work/out" 2>"$work/err"
+	expect_rc 1 $? "sync without an organisation"
+	expect_grep "no organisation yet" "$work/err" "says there is none"
+	expect_grep "org create" "$work/err" "says how to make one"
+	expect_grep "org join" "$work/err" "says how to join one"
+	echo "not a bundle" >"$work/stick/LEERPLEK/sync-notes.txt"
+	mkdir -p "$work/stick/LEERPLEK/sync"
+	echo "not a bundle" >"$work/stick/LEERPLEK/sync/junk.lpb"
+	"$bin" sync --data "$work/data" --stick "$work/stick" >"$work/out" 2>"$work/err"
+	expect_rc 0 $? "sync with a file it rejects"
+	expect_grep "junk.lpb not used: " "$work/err" "names the rejected file with its reason"
+	tail -n 1 "$work/out" | grep -q "^read .*, wrote .*, rejected 1 file$" && ok || bad "last line sums up: $(tail -n 1 "$work/out")"
+	"$bin" sync --data "$work/data" --stick "$work/nostick" >/dev/null 2>"$work/err"
+	expect_rc 1 $? "sync with no LEERPLEK folder"
+	for sub in "org" "org create" "org join" "sync"; do
+		n=$("$bin" $sub --help | wc -l)
+		[ "$n" = 1 ] && ok || bad "'$sub --help' prints one line, printed $n"
+	done
+	# The supervisor screen, with a code made elsewhere (typed with a typo first).
+	code3=$("$bin" org create --data "$work/elsewhere")
+	last=${code3#"${code3%?}"}
+	other=0
+	[ "$last" = 0 ] && other=1
+	typo=$(echo "${code3%?}$other" | tr 'A-Z' 'a-z')
+	sed -e "s/@TYPO@/$typo/" -e "s/@LAST@/$last/" -e "s/@CODE@/$code3/" "$here/org.script.in" >"$work/org.script"
+	prep "$work/ui"
+	run --windowed=1920x1080 --data "$work/ui" --lessons "$lessons" --script "$work/org.script" 2>"$work/err"
+	expect_rc 0 $? "the organisation on the supervisor screen"
+	saved=$(sqlite3 "$work/ui/leerplek.db" "SELECT value FROM meta WHERE key = 'org_code'")
+	[ -n "$saved" ] && [ "$saved" != "$code3" ] && ok || bad "the new organisation's code kept, found '$saved'"
+	;;
 *)
 	echo "unknown case $case" >&2
 	exit 2
