@@ -4,7 +4,9 @@
  * things, text size, contrast, nothing off screen or overlapping, every
  * tappable thing labelled. */
 #include "../../app/core/lesson.h"
+#include "../../app/core/guard.h"
 #include "../../app/core/store.h"
+#include "../../app/core/sync.h"
 #include "../../app/ui/ui.h"
 #include "test.h"
 #include "ui_rig.h"
@@ -408,6 +410,113 @@ static void walk_signin(int w, int h)
 	rig_close(&r);
 }
 
+/* The USB stick's strip on the start screen and the supervisor's list in
+ * each of its states, and the organisation screens, checked against the
+ * layout rules (the strip must cover no button: the screens are laid out
+ * above it). */
+static void walk_stick(int w, int h)
+{
+	struct rig r;
+	rig_init(&r, w, h);
+	r.rules = rules;
+	if (!rig_open_store(&r, "lp-stick"))
+		return;
+	CHECK(store_setting_set_int(r.store, "setup_done", 1) && store_setting_set_text(r.store, "org", "De Linde") &&
+	      store_setting_set_text(r.store, "site", "Kantine") && guard_pin_set(r.store, "135791"));
+	char id[LP_ID_LEN + 1];
+	for (int i = 0; i < 14; i++)
+		CHECK(store_learner_add(r.store, i % 2 ? "Fatma" : "Mohammed-Ali", i % STORE_AVATARS, id));
+	struct lesson_set none = {0};
+	rig_create(&r, r.store, &none);
+	struct ui_stick st = {.state = UI_STICK_SYNCING, .phase = SYNC_READING, .done = 3, .total = 7};
+	ui_app_stick(r.app, &st);
+	CHECK(rig_visible(&r, "Stick found. Updating…"));
+	CHECK(rig_visible(&r, "Reading from the stick: 3 of 7. Do not take the stick out yet."));
+	CHECK(!rig_elem(&r, "OK", true)); /* nothing to close while it runs */
+	rig_check_screen(&r, "start: stick syncing");
+	st = (struct ui_stick){.state = UI_STICK_DONE, .received = 12, .sent = 5, .rejected = 2, .rejected_damaged = 2,
+	                       .bundles_read = 3, .complete = true};
+	ui_app_stick(r.app, &st);
+	CHECK(rig_visible(&r, "Done. You can take the stick out now."));
+	CHECK(rig_visible(&r, "12 new results received, 5 sent."));
+	CHECK(rig_visible(&r, "2 files on the stick were not used"));
+	rig_check_screen(&r, "start: stick done, files rejected");
+	st = (struct ui_stick){.state = UI_STICK_NO_ORG};
+	ui_app_stick(r.app, &st);
+	CHECK(rig_visible(&r, "This terminal does not belong to an organisation yet. A supervisor sets that up."));
+	rig_check_screen(&r, "start: no organisation");
+	st = (struct ui_stick){.state = UI_STICK_DONE, .rejected = 3, .rejected_foreign = 3};
+	ui_app_stick(r.app, &st);
+	CHECK(rig_visible(&r, "This stick belongs to another organisation."));
+	st = (struct ui_stick){.state = UI_STICK_PULLED};
+	ui_app_stick(r.app, &st);
+	CHECK(rig_visible(&r, "The stick was taken out before it was done. Nothing is lost. Put it back in."));
+	rig_check_screen(&r, "start: stick pulled");
+	st = (struct ui_stick){.state = UI_STICK_FAILED};
+	snprintf(st.message, sizeof st.message, "the stick cannot be written (read-only)");
+	ui_app_stick(r.app, &st);
+	CHECK(rig_visible(&r, "The reason: the stick cannot be written (read-only)."));
+	rig_check_screen(&r, "start: stick failed");
+	/* a learner signed in sees no strip */
+	rig_tap(&r, "Fatma");
+	CHECK(!rig_visible(&r, "could not be updated"));
+	rig_tap(&r, "Stop");
+	CHECK(rig_visible(&r, "could not be updated"));
+	rig_tap(&r, "OK");
+	CHECK(!rig_visible(&r, "could not be updated"));
+	/* supervisor mode */
+	const struct ui_elem *corner = rig_elem(&r, "Supervisor", true);
+	CHECK(corner != NULL);
+	if (corner) {
+		struct ui_event ev = {.type = UI_EV_POINTER_DOWN, .time_ms = r.t, .x = corner->rect.x + 10,
+		                      .y = corner->rect.y + 10, .pointer = -1};
+		ui_app_input(r.app, &ev);
+		ui_app_tick(r.app, r.t += 3100);
+		ev.type = UI_EV_POINTER_UP;
+		ev.time_ms = r.t += 10;
+		ui_app_input(r.app, &ev);
+	}
+	rig_type(&r, "135791");
+	rig_tap(&r, "Open");
+	CHECK(rig_visible(&r, "14 learners"));
+	rig_tap(&r, "Settings");
+	rig_check_screen(&r, "supervisor: settings with the stick");
+	CHECK(!ui_app_stick_wanted(r.app));
+	rig_tap(&r, "Update the stick");
+	CHECK(ui_app_stick_wanted(r.app));
+	CHECK(!ui_app_stick_wanted(r.app)); /* taken once */
+	CHECK(rig_visible(&r, "14 learners") && rig_visible(&r, "Stick found. Updating…"));
+	st = (struct ui_stick){.state = UI_STICK_DONE, .received = 1, .sent = 0, .complete = true};
+	ui_app_stick(r.app, &st);
+	CHECK(rig_visible(&r, "1 new result received, 0 sent."));
+	rig_check_screen(&r, "supervisor: learners with the strip");
+	rig_tap(&r, "OK");
+	rig_tap(&r, "Settings");
+	rig_tap(&r, "Organisation");
+	CHECK(rig_visible(&r, "This terminal does not belong to an organisation yet."));
+	rig_check_screen(&r, "organisation: none");
+	rig_tap(&r, "Type a code");
+	rig_type(&r, "abcd-efgh");
+	CHECK(rig_visible(&r, "ABCD-EFGH"));
+	CHECK(rig_visible(&r, "8 of 21 characters."));
+	rig_check_screen(&r, "organisation: typing a code");
+	rig_tap(&r, "Back");
+	rig_tap(&r, "Make a new organisation");
+	CHECK(rig_visible(&r, "This is the code of your new organisation."));
+	rig_check_screen(&r, "organisation: the new code");
+	char code[SYNC_CODE_MAX] = "";
+	CHECK(store_setting_text(r.store, "org_code", code, sizeof code) && rig_visible(&r, code));
+	rig_tap(&r, "I wrote it down");
+	CHECK(rig_visible(&r, code));
+	rig_check_screen(&r, "organisation: has one");
+	rig_tap(&r, "Make a new organisation");
+	CHECK(rig_visible(&r, "Make a new organisation?"));
+	rig_check_screen(&r, "organisation: a new one?");
+	rig_tap(&r, "No, keep it");
+	CHECK(rig_visible(&r, code));
+	rig_close(&r);
+}
+
 /* Hammering: ten quick taps on the same spot make one learner, not ten,
  * and do not skip the picture. */
 static void hammer(int w, int h)
@@ -463,6 +572,9 @@ int main(int argc, char **argv)
 	walk_signin(1920, 1080);
 	walk_signin(1280, 800);
 	walk_signin(1024, 768);
+	walk_stick(1920, 1080);
+	walk_stick(1280, 800);
+	walk_stick(1024, 768);
 	hammer(1280, 800);
 	if (argc > 2) {
 		walk_step_folders(argv[2], 1920, 1080);
