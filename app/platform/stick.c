@@ -195,6 +195,7 @@ struct stick_watcher {
 	void *ud;
 	pthread_mutex_t mu;
 	struct stick_mounts seen;     /* the mounts last read (guarded by mu) */
+	int *boot_ids, n_boot;        /* mounted before watching began: never offered for "sync now" */
 	struct stick_change *changes; /* not yet taken (guarded by mu) */
 	int n_changes;
 };
@@ -304,6 +305,15 @@ struct stick_watcher *stick_watcher_start(const char *mountinfo, stick_wake_fn w
 		snprintf(err, errlen, "cannot watch %s for USB sticks: %s", mountinfo, strerror(errno));
 		goto fail;
 	}
+	/* An EFI partition is vfat too: what was mounted when the kiosk
+	 * started is the machine's own, not a stick a supervisor brought. */
+	w->boot_ids = calloc((size_t)w->seen.n + 1, sizeof *w->boot_ids);
+	if (!w->boot_ids) {
+		snprintf(err, errlen, "out of memory");
+		goto fail;
+	}
+	for (int i = 0; i < w->seen.n; i++)
+		w->boot_ids[w->n_boot++] = w->seen.v[i].id;
 	fcntl(w->stop[0], F_SETFD, FD_CLOEXEC);
 	fcntl(w->stop[1], F_SETFD, FD_CLOEXEC);
 	pthread_mutex_init(&w->mu, NULL);
@@ -314,6 +324,7 @@ struct stick_watcher *stick_watcher_start(const char *mountinfo, stick_wake_fn w
 	}
 	return w;
 fail:
+	free(w->boot_ids);
 	stick_mounts_free(&w->seen);
 	if (w->fd >= 0)
 		close(w->fd);
@@ -343,14 +354,18 @@ char *stick_watcher_any(struct stick_watcher *w, bool *has_folder)
 	pthread_mutex_lock(&w->mu);
 	struct stick_mounts m = {0};
 	/* A copy, so lstat runs outside the lock. */
-	for (int i = 0; i < w->seen.n; i++)
-		if (stick_fstype_removable(w->seen.v[i].fstype)) {
+	for (int i = 0; i < w->seen.n; i++) {
+		bool boot = false;
+		for (int k = 0; k < w->n_boot && !boot; k++)
+			boot = w->boot_ids[k] == w->seen.v[i].id;
+		if (!boot && stick_fstype_removable(w->seen.v[i].fstype)) {
 			struct stick_mount *v = realloc(m.v, (size_t)(m.n + 1) * sizeof *v);
 			if (!v)
 				break;
 			m.v = v;
 			m.v[m.n++] = (struct stick_mount){.dir = util_strdup(w->seen.v[i].dir), .fstype = util_strdup("")};
 		}
+	}
 	pthread_mutex_unlock(&w->mu);
 	for (int i = 0; i < m.n && !*has_folder; i++) {
 		if (stick_has_folder(m.v[i].dir)) {
@@ -378,6 +393,7 @@ void stick_watcher_stop(struct stick_watcher *w)
 	close(w->stop[1]);
 	stick_mounts_free(&w->seen);
 	stick_changes_free(w->changes, w->n_changes);
+	free(w->boot_ids);
 	free(w);
 }
 

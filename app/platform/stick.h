@@ -74,8 +74,9 @@ struct stick_watcher *stick_watcher_start(const char *mountinfo, stick_wake_fn w
 /* Takes the changes found since the last call (caller frees with
  * stick_changes_free); returns their number. */
 int stick_watcher_take(struct stick_watcher *w, struct stick_change **out);
-/* A removable file system mounted now, for "sync now": one with a
- * LEERPLEK folder first, else any (malloc'd), or NULL. */
+/* A removable file system mounted since watching began, for "sync now":
+ * one with a LEERPLEK folder first, else any (malloc'd), or NULL. Mounts
+ * that were there at start (an EFI partition is vfat too) never are. */
 char *stick_watcher_any(struct stick_watcher *w, bool *has_folder);
 void stick_watcher_stop(struct stick_watcher *w);
 

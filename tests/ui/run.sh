@@ -399,6 +399,42 @@ stick)
 	[ "$(ls -l "$work/stick/LEERPLEK/sync" | md5sum)" = "$before" ] && ok || bad "the stopped sync changed the stick"
 	[ "$("$bin" learner list --data "$work/second" | wc -l)" = 1 ] && ok || bad "the second terminal's data intact"
 	;;
+stick-fat)
+	# Real detection: a FAT image mounted with fusefat (the kernel here has
+	# no vfat) in a private mount namespace is noticed by the running kiosk
+	# through /proc/self/mountinfo, synced, and taken out again.
+	if ! command -v fusefat >/dev/null || ! command -v mkfs.vfat >/dev/null || [ ! -e /dev/fuse ] ||
+		! unshare -m true 2>/dev/null; then
+		echo "SKIP: needs fusefat, mkfs.vfat, /dev/fuse and unshare -m"
+		exit 77
+	fi
+	"$bin" org create --data "$work/data" >/dev/null
+	"$bin" learner add --data "$work/data" --name Samira >/dev/null
+	truncate -s 16M "$work/fat.img"
+	mkfs.vfat "$work/fat.img" >/dev/null
+	mkdir -p "$work/mnt"
+	cat >"$work/inner.sh" <<EOF
+waitfor() { i=0; while ! grep -q -- "\$1" "$work/err" 2>/dev/null && [ \$i -lt 200 ]; do sleep 0.05; i=\$((i + 1)); done; }
+mount --make-rprivate /
+fusefat -o rw+ "$work/fat.img" "$work/mnt" >/dev/null 2>&1 && mkdir "$work/mnt/LEERPLEK" && fusermount -u "$work/mnt"
+LEERPLEK_LOG=info "$bin" --windowed=1280x800 --data "$work/data" --lessons "$lessons" --script "$here/stick-fat.script" 2>"$work/err" &
+pid=\$!
+waitfor "lessons loaded"
+fusefat -o rw+ "$work/fat.img" "$work/mnt" >/dev/null 2>&1
+waitfor "^stick: synced"
+fusermount -u "$work/mnt"
+wait \$pid
+echo \$? >"$work/rc"
+fusefat -o rw+ "$work/fat.img" "$work/mnt" >/dev/null 2>&1 && ls "$work/mnt/LEERPLEK/sync" >"$work/files"
+fusermount -u "$work/mnt"
+EOF
+	unshare -m sh "$work/inner.sh"
+	expect_rc 0 "$(cat "$work/rc" 2>/dev/null || echo 99)" "the kiosk with a real FAT stick"
+	expect_grep "stick found: $work/mnt" "$work/err" "found through mountinfo"
+	expect_grep "^stick: synced, 0 received, 1 sent" "$work/err" "synced"
+	expect_grep "stick gone: $work/mnt" "$work/err" "taken out noticed"
+	expect_grep '\.lpb$' "$work/files" "the bundle on the FAT stick"
+	;;
 org)
 	# The organisation from the command line (org create/join, sync without
 	# one) and on the supervisor screen.
