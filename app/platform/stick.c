@@ -432,7 +432,7 @@ static bool on_progress(void *ud, const struct sync_progress *p)
 static void on_reject(void *ud, const char *name, enum sync_reject why)
 {
 	struct stick_sync *s = ud;
-	LOG(WARN, "stick: %s not used: %s", name, sync_reject_text(why));
+	LOG(INFO, "stick: %s not used: %s", name, sync_reject_text(why)); /* the engine warns too */
 	pthread_mutex_lock(&s->mu);
 	if (why == SYNC_REJECT_FOREIGN)
 		s->st.rejected_foreign++;
