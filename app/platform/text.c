@@ -44,6 +44,7 @@ struct cache_entry {
 	int width;
 	SDL_Texture *tex;
 	int tw, th;
+	int ox; /* where the pen starts in tex: the first glyph's ink left of it */
 	unsigned last_frame;
 };
 
@@ -376,6 +377,33 @@ static struct cache_entry *lookup(struct text *t, const char *s, size_t n, int p
 	return free_slot;
 }
 
+/* How far the ink of a run's visually first glyph reaches left of the pen
+ * (a "j" in Andika: 4 px at 36 px). SDL_ttf starts a rendered surface, and
+ * counts the width of TTF_SizeUTF8, at the leftmost ink, so without this
+ * a line that begins with such a glyph is drawn that much to the right of
+ * the others in its paragraph. TTF_GlyphMetrics32 gives the same left edge
+ * (the glyph bitmap's) that SDL_ttf lays the line out with. */
+static int overhang(TTF_Font *f, const char *s, const struct run *r)
+{
+	uint32_t cp = 0;
+	if (r->level & 1) { /* right to left: the last character is leftmost */
+		size_t i = r->to;
+		while (i > r->from && ((unsigned char)s[i - 1] & 0xC0) == 0x80)
+			i--;
+		if (i > r->from)
+			util_utf8_decode(s + i - 1, r->to - (i - 1), &cp);
+	} else if (r->to > r->from) {
+		util_utf8_decode(s + r->from, r->to - r->from, &cp);
+	}
+	int minx = 0;
+	if (!cp || TTF_GlyphMetrics32(f, cp, &minx, NULL, NULL, NULL, NULL) != 0)
+		return 0;
+	return minx < 0 ? -minx : 0;
+}
+
+/* Widths count from the pen, not from the ink: the lines of a paragraph
+ * line up at their pens, as in any typesetting, and a hook to the left
+ * may stand a few pixels out. */
 static int measure_uncached(struct text *t, const char *s, size_t n, int px, bool bold)
 {
 	struct run runs[MAX_RUNS];
@@ -386,7 +414,7 @@ static int measure_uncached(struct text *t, const char *s, size_t n, int px, boo
 		char *piece = util_strndup(s + runs[i].from, runs[i].to - runs[i].from);
 		int w = 0, h = 0;
 		if (f && TTF_SizeUTF8(f, piece, &w, &h) == 0)
-			total += w;
+			total += w - overhang(f, s, &runs[i]);
 		free(piece);
 	}
 	return total;
@@ -409,13 +437,14 @@ struct ui_text_metrics text_metrics(struct text *t)
 	return (struct ui_text_metrics){.width = metrics_width, .ud = t};
 }
 
-static SDL_Texture *render_line(struct text *t, const char *s, size_t n, int px, bool bold, int *tw, int *th)
+/* A line as one texture; *ox is where its pen starts in it (see overhang). */
+static SDL_Texture *render_line(struct text *t, const char *s, size_t n, int px, bool bold, int *tw, int *th, int *ox)
 {
 	struct run runs[MAX_RUNS];
 	int nr = split_runs(t, s, n, runs);
 	SDL_Surface *parts[MAX_RUNS] = {0};
-	int ascent[MAX_RUNS] = {0};
-	int w = 0, up = 0, down = 0;
+	int ascent[MAX_RUNS] = {0}, at[MAX_RUNS] = {0};
+	int pen = 0, left = 0, right = 0, up = 0, down = 0;
 	SDL_Color white = {255, 255, 255, 255};
 	for (int i = 0; i < nr; i++) {
 		TTF_Font *f = run_font(t, &runs[i], px, bold);
@@ -424,29 +453,35 @@ static SDL_Texture *render_line(struct text *t, const char *s, size_t n, int px,
 			parts[i] = TTF_RenderUTF8_Blended(f, piece, white);
 		free(piece);
 		if (parts[i]) {
+			/* Each run's surface starts at its ink; its pen lies further in. */
+			at[i] = pen - overhang(f, s, &runs[i]);
+			pen = at[i] + parts[i]->w;
+			if (at[i] < left)
+				left = at[i];
+			if (pen > right)
+				right = pen;
 			/* Runs in different fonts share one baseline. */
 			ascent[i] = TTF_FontAscent(f);
-			w += parts[i]->w;
 			if (ascent[i] > up)
 				up = ascent[i];
 			if (parts[i]->h - ascent[i] > down)
 				down = parts[i]->h - ascent[i];
 		}
 	}
-	int h = up + down;
+	int w = right - left, h = up + down;
 	SDL_Texture *tex = NULL;
 	if (w > 0 && h > 0) {
 		SDL_Surface *line = SDL_CreateRGBSurfaceWithFormat(0, w, h, 32, SDL_PIXELFORMAT_ARGB8888);
 		if (line) {
 			SDL_FillRect(line, NULL, 0);
-			int x = 0;
 			for (int i = 0; i < nr; i++) {
 				if (!parts[i])
 					continue;
+				/* Copied, so the edges keep their alpha; where a hook reaches
+				 * back into the run before, that run ends in a space. */
 				SDL_SetSurfaceBlendMode(parts[i], SDL_BLENDMODE_NONE);
-				SDL_Rect dst = {x, up - ascent[i], parts[i]->w, parts[i]->h};
+				SDL_Rect dst = {at[i] - left, up - ascent[i], parts[i]->w, parts[i]->h};
 				SDL_BlitSurface(parts[i], NULL, line, &dst);
-				x += parts[i]->w;
 			}
 			tex = SDL_CreateTextureFromSurface(t->renderer, line);
 			if (tex)
@@ -458,6 +493,7 @@ static SDL_Texture *render_line(struct text *t, const char *s, size_t n, int px,
 		SDL_FreeSurface(parts[i]);
 	*tw = w;
 	*th = h;
+	*ox = -left;
 	return tex;
 }
 
@@ -467,26 +503,28 @@ void text_draw(struct text *t, const char *s, size_t n, int px, bool bold, int x
 		return;
 	struct cache_entry *e = lookup(t, s, n, px, bold, true);
 	SDL_Texture *tex;
-	int tw, th;
+	int tw, th, ox;
 	if (e && e->tex) {
 		tex = e->tex;
 		tw = e->tw;
 		th = e->th;
+		ox = e->ox;
 	} else {
-		tex = render_line(t, s, n, px, bold, &tw, &th);
+		tex = render_line(t, s, n, px, bold, &tw, &th, &ox);
 		if (!tex)
 			return;
 		if (e) {
 			e->tex = tex;
 			e->tw = tw;
 			e->th = th;
+			e->ox = ox;
 		}
 	}
 	if (e)
 		e->last_frame = t->frame;
 	SDL_SetTextureColorMod(tex, c.r, c.g, c.b);
 	SDL_SetTextureAlphaMod(tex, c.a);
-	SDL_Rect dst = {x, y + (h - th) / 2, tw, th};
+	SDL_Rect dst = {x - ox, y + (h - th) / 2, tw, th}; /* the pen at x */
 	SDL_RenderCopy(t->renderer, tex, NULL, &dst);
 	if (!e)
 		SDL_DestroyTexture(tex);
