@@ -31,6 +31,11 @@ void ui_i18n_set_language(const char *lang)
 static const struct ui_language languages[] = {
 	{"nl", "Nederlands"},
 	{"en", "English"},
+	{"ar", "العربية"},
+	{"tr", "Türkçe"},
+	{"pl", "Polski"},
+	{"uk", "Українська"},
+	{"ti", "ትግርኛ"},
 };
 
 int ui_languages(const struct ui_language **out)
