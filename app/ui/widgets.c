@@ -177,6 +177,46 @@ int button_width(struct build *b, const char *label, bool icon, double min_mm)
 	return w < mm(b, min_mm) ? mm(b, min_mm) : w;
 }
 
+/* The title of the bar, whole and inside it (a lesson title may have 60
+ * characters): on one line at the heading size if it fits, else at a
+ * smaller size down to body text, else on two lines at the largest size
+ * whose two lines fit the bar. Two lines stand closer than paragraph lines
+ * (1.2 instead of 1.5): at 1.5 two lines of body text would not fit the
+ * bar, and a two-line title reads as one block. */
+static void header_title(struct build *b, const char *title, int x, int w, int bar_h)
+{
+	static const double sizes[] = {MM_HEADING, 10.0, MM_TEXT};
+	int n_sizes = (int)(sizeof sizes / sizeof sizes[0]), room = bar_h - mm(b, 2);
+	struct ui_line *lines;
+	bool rtl;
+	for (int i = 0; i < n_sizes; i++) {
+		int px = mm(b, sizes[i]);
+		if (ui_text_wrap(b->metrics, b->arena, title, px, true, w, &lines, &rtl) == 1) {
+			add_text(b, UI_ROLE_HEADING, title, x, (bar_h - px * 3 / 2) / 2, w, sizes[i], true, C_TEXT, C_HEADER,
+			         ALIGN_START);
+			return;
+		}
+	}
+	int i = 0;
+	while (i + 1 < n_sizes && (ui_text_wrap(b->metrics, b->arena, title, mm(b, sizes[i]), true, w, &lines, &rtl) > 2 ||
+	                           2 * mm(b, sizes[i]) * 6 / 5 > room))
+		i++;
+	add_text(b, UI_ROLE_HEADING, title, x, 0, w, sizes[i], true, C_TEXT, C_HEADER, ALIGN_START);
+	/* Closer lines, and as many as the bar holds (more than two only
+	 * with very wide letters in a very narrow bar: then closer still). */
+	struct ui_elem *e = &b->dl->v[b->dl->n - 1];
+	int lh = e->text_px * 6 / 5;
+	if (e->n_lines * lh > room)
+		lh = room / e->n_lines;
+	int top = (bar_h - e->n_lines * lh) / 2;
+	for (int k = 0; k < e->n_lines; k++) {
+		e->lines[k].y = top + k * lh;
+		e->lines[k].h = lh;
+	}
+	e->rect.y = top;
+	e->rect.h = e->n_lines * lh;
+}
+
 void add_header(struct build *b, int W, const char *title, const char *avatar)
 {
 	int h = mm(b, MM_HEADER);
@@ -198,9 +238,7 @@ void add_header(struct build *b, int W, const char *title, const char *avatar)
 		logo->image_rect = (struct ui_rect){x + s / 6, (h - s) / 2 + s / 6, s * 2 / 3, s * 2 / 3};
 		x += s + mm(b, 5);
 	}
-	int th = text_height(b, title, W / 2, MM_HEADING, true);
-	add_text(b, UI_ROLE_HEADING, title, x, (h - th) / 2, W - x - mm(b, 80), MM_HEADING, true, C_TEXT,
-	         C_HEADER, ALIGN_START);
+	header_title(b, title, x, W - x - mm(b, 80), h);
 }
 
 /* The button at the top right (Stop, Back): as wide as its word needs. */

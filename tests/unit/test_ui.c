@@ -103,6 +103,56 @@ static void test_contrast(void)
 	CHECK(fabs(ui_contrast(grey, white) - 4.54) < 0.02); /* the WCAG example value */
 }
 
+/* The bar at the top shows a title of 60 characters (the most a lesson
+ * title may have) whole: inside the bar, at least body size, on one or
+ * two lines; at the reference screen, on a screen with a higher DPI and
+ * in a narrow window. The old bar measured the title at half the screen
+ * and centred that height, so a long title began above the screen. */
+static void test_header(void)
+{
+	static const struct {
+		int w, h;
+		double u;
+		int most_lines;
+	} sizes[] = {{1920, 1080, 4.0, 1}, {1280, 800, 1280 / 480.0, 1}, {1920, 1080, 5.0, 2}, {1280, 800, 5.0, 2}};
+	static const char *const titles[] = {
+		"Wachtwoordbeheerders gebruiken en je gegevens veilig bewaren", /* 60 */
+		"WWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWWW",  /* 60, in one word */
+		"Een sterk wachtwoord",
+	};
+	for (size_t i = 0; i < sizeof sizes / sizeof sizes[0]; i++)
+		for (size_t k = 0; k < sizeof titles / sizeof titles[0]; k++)
+			for (int avatar = 0; avatar < 2; avatar++) {
+				struct rig_screen sc;
+				rig_screen_init(&sc, sizes[i].w, sizes[i].h, sizes[i].u);
+				sc.dl = (struct ui_drawlist){.clear = C_BG};
+				sc.b = (struct build){.arena = &sc.arena, .dl = &sc.dl, .metrics = &rig_fake, .u = sc.u};
+				add_header(&sc.b, sc.w, titles[k], avatar ? "avatar:boat" : NULL);
+				int bar = mm(&sc.b, MM_HEADER);
+				const struct ui_elem *e = rig_find(&sc.dl, titles[k], false);
+				CHECK(e != NULL);
+				if (!e)
+					continue;
+				CHECK(e->rect.y >= 0 && e->rect.y + e->rect.h <= bar);
+				CHECK(e->n_lines >= 1 && e->n_lines <= sizes[i].most_lines);
+				CHECK(e->text_px >= mm(&sc.b, MM_TEXT));
+				size_t shown = 0;
+				for (int l = 0; l < e->n_lines; l++) {
+					const struct ui_line *ln = &e->lines[l];
+					CHECK(ln->y >= 0 && ln->y + ln->h <= bar);
+					CHECK(ln->x >= e->rect.x && ln->x + ln->w <= e->rect.x + e->rect.w);
+					shown += (size_t)ln->len;
+				}
+				CHECK(shown + (size_t)(e->n_lines - 1) >= strlen(titles[k]) - 1); /* nothing left out */
+				/* clear of the button at the top right */
+				CHECK(!rig_overlap(e->rect, top_right_rect(&sc.b, sc.w, "Stop"), 0));
+				if (!(e->rect.y >= 0 && e->rect.y + e->rect.h <= bar))
+					fprintf(stderr, "  title %zu at %dx%d, %.2f px/mm: y %d h %d in a bar of %d\n", k, sizes[i].w,
+					        sizes[i].h, sizes[i].u, e->rect.y, e->rect.h, bar);
+				rig_screen_finish(&sc);
+			}
+}
+
 /* ---- the screens ---- */
 
 /* The rules every screen of the app keeps; a veil (a modal panel) makes what
@@ -566,6 +616,7 @@ int main(int argc, char **argv)
 	test_wrap();
 	test_pointer();
 	test_contrast();
+	test_header();
 	walk(argv[1], 1920, 1080);
 	walk(argv[1], 1280, 800);
 	walk(argv[1], 1024, 768);
