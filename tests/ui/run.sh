@@ -502,6 +502,29 @@ org)
 	saved=$(sqlite3 "$work/ui/leerplek.db" "SELECT value FROM meta WHERE key = 'org_code'")
 	[ -n "$saved" ] && [ "$saved" != "$code3" ] && ok || bad "the new organisation's code kept, found '$saved'"
 	;;
+routes)
+	# Each route on the real lessons, not the fixtures: a learner of the
+	# route signs in, sees the route's first lesson and no other route's, and
+	# completes it (tests/ui/routes/ROUTE.script); the database then holds
+	# that completion, and only that one.
+	for r in worker:Yonas:tap-hold-drag:1280x800 supervisor:Fatma:strong-password:1920x1080 \
+		manager:Mehmet:workers-data-privacy:1280x800; do
+		route=${r%%:*} r=${r#*:}
+		name=${r%%:*} r=${r#*:}
+		lesson=${r%%:*} size=${r#*:}
+		"$bin" learner add --data "$work/data" --name "$name" --route "$route" >/dev/null
+		expect_rc 0 $? "learner add --route $route"
+		run --windowed="$size" --data "$work/data" --lessons "$src/lessons" --script "$here/routes/$route.script" \
+			2>"$work/err"
+		expect_rc 0 $? "the $route route's first lesson"
+		expect_grep "^saved completion " "$work/err" "the $route route's completion logged"
+		n=$(sqlite3 "$work/data/leerplek.db" "SELECT count(*) FROM completions c JOIN learners l
+			ON l.id = c.learner_id WHERE l.name = '$name' AND c.lesson_id = '$lesson'")
+		[ "$n" = 1 ] && ok || bad "$name ($route) completed $lesson once, found '$n'"
+	done
+	n=$(sqlite3 "$work/data/leerplek.db" "SELECT count(*) FROM completions")
+	[ "$n" = 3 ] && ok || bad "three completions in all, found '$n'"
+	;;
 *)
 	echo "unknown case $case" >&2
 	exit 2
