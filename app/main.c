@@ -55,7 +55,9 @@ int main(int argc, char **argv)
 			rc = cli_org(argc - 1, argv + 1, paths.default_data);
 		else if (!strcmp(cmd, "sync"))
 			rc = cli_sync(argc - 1, argv + 1, paths.default_data);
-		else if (!strcmp(cmd, "export") || !strcmp(cmd, "pack")) {
+		else if (!strcmp(cmd, "export"))
+			rc = cli_export(argc - 1, argv + 1, paths.default_data, paths.lessons);
+		else if (!strcmp(cmd, "pack")) {
 			if (argc > 2 && !strcmp(argv[2], "--help")) {
 				printf("usage: see SPEC.md; 'leerplek %s' is not built yet in this version\n", cmd);
 				rc = 0;

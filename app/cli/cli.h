@@ -8,6 +8,7 @@ int cli_learner(int argc, char **argv, const char *default_data);
 int cli_setup(int argc, char **argv, const char *default_data);
 int cli_org(int argc, char **argv, const char *default_data);
 int cli_sync(int argc, char **argv, const char *default_data);
+int cli_export(int argc, char **argv, const char *default_data, const char *default_lessons);
 int cli_not_built(const char *name);
 
 #endif
