@@ -1066,7 +1066,8 @@ static bool do_learner(struct ctx *c, struct who *w)
 		ok = false;
 	}
 	if (ok) {
-		qsort(sv.v, (size_t)sv.n, sizeof *sv.v, stmt_cmp);
+		if (sv.n)
+			qsort(sv.v, (size_t)sv.n, sizeof *sv.v, stmt_cmp);
 		for (int i = 0; i < sv.n; i++) {
 			buf_puts(&c->jsonl.b, sv.v[i].json);
 			out_maybe_flush(&c->jsonl);
