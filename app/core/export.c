@@ -1276,7 +1276,7 @@ static void html_top(struct buf *b, const struct ctx *c, const char *when)
 
 static void status_cell(struct buf *b, enum mastery m)
 {
-	buf_printf(b, "<span class=\"chip c%d\"></span>%s <span class=\"en\">%s</span>", (int)m, status_nl[m],
+	buf_printf(b, "<span class=\"chip c%d\"></span>%s <span class=\"en\" lang=\"en\">%s</span>", (int)m, status_nl[m],
 	           mastery_name(m));
 }
 
@@ -1345,9 +1345,9 @@ static void html_summary(struct buf *b, const struct ctx *c, const char *when)
 	fmt_long_date(c->now_ms, false, created, sizeof created);
 	buf_puts(b, "<section class=\"page\">\n");
 	html_top(b, c, when);
-	buf_puts(b, "<h1>Voortgang <span class=\"en\">Progress report</span></h1>\n<p class=\"lead\">Gemaakt op ");
+	buf_puts(b, "<h1>Voortgang <span class=\"en\" lang=\"en\">Progress report</span></h1>\n<p class=\"lead\">Gemaakt op ");
 	h(b, created);
-	buf_printf(b, " om %02d:%02d, met de gegevens van dit scherm. <span class=\"en\">Made from this terminal's data.</span></p>\n",
+	buf_printf(b, " om %02d:%02d, met de gegevens van dit scherm. <span class=\"en\" lang=\"en\">Made from this terminal's data.</span></p>\n",
 	           tm.tm_hour, tm.tm_min);
 	buf_printf(b, "<div class=\"kpis\"><div class=\"kpi\"><b>%d</b><span>deelnemers · learners</span></div>"
 	              "<div class=\"kpi\"><b>%d</b><span>lessen afgerond · lessons completed</span></div>"
@@ -1355,7 +1355,7 @@ static void html_summary(struct buf *b, const struct ctx *c, const char *when)
 	              "<div class=\"kpi\"><b>%lld</b><span>minuten aan vragen · minutes on questions</span></div></div>\n",
 	           c->n_who, completed, mastered, (long long)((ms + 30000) / 60000));
 	if (!c->n_who) {
-		buf_puts(b, "<p>Er zijn nog geen deelnemers op dit scherm. <span class=\"en\">No learners yet.</span></p></section>\n");
+		buf_puts(b, "<p>Er zijn nog geen deelnemers op dit scherm. <span class=\"en\" lang=\"en\">No learners yet.</span></p></section>\n");
 		return;
 	}
 	/* per route */
@@ -1380,9 +1380,9 @@ static void html_summary(struct buf *b, const struct ctx *c, const char *when)
 		snprintf(x->sub, sizeof x->sub, "%s · %d %s", routes[r].en, learners, learners == 1 ? "deelnemer" : "deelnemers");
 		nb++;
 	}
-	buf_puts(b, "<h2>Per route <span class=\"en\">By route</span></h2>\n");
+	buf_puts(b, "<h2>Per route <span class=\"en\" lang=\"en\">By route</span></h2>\n");
 	buf_puts(b, "<p class=\"note\">Elke balk telt de lessen van de route, voor elke deelnemer op die route één keer. "
-	            "<span class=\"en\">Each bar counts the route's lessons once for every learner on the route.</span></p>\n");
+	            "<span class=\"en\" lang=\"en\">Each bar counts the route's lessons once for every learner on the route.</span></p>\n");
 	svg_bars(b, "Voortgang per route", bars, nb);
 	legend(b);
 	/* per DigComp area */
@@ -1399,15 +1399,15 @@ static void html_summary(struct buf *b, const struct ctx *c, const char *when)
 		snprintf(x->label, sizeof x->label, "%d %s", a + 1, area_nl[a]);
 		snprintf(x->sub, sizeof x->sub, "%s · %d %s", area_en[a], lessons, lessons == 1 ? "les" : "lessen");
 	}
-	buf_puts(b, "<h2>Per DigComp-gebied <span class=\"en\">By DigComp 2.2 area</span></h2>\n");
+	buf_puts(b, "<h2>Per DigComp-gebied <span class=\"en\" lang=\"en\">By DigComp 2.2 area</span></h2>\n");
 	buf_puts(b, "<p class=\"note\">Een les die bij twee gebieden hoort, telt bij allebei. "
-	            "<span class=\"en\">A lesson in two areas counts in both.</span></p>\n");
+	            "<span class=\"en\" lang=\"en\">A lesson in two areas counts in both.</span></p>\n");
 	svg_bars(b, "Voortgang per DigComp-gebied", bars, N_AREAS);
 	legend(b);
 	buf_puts(b, "<p class=\"note\"><b>Nieuw</b>: nog niet begonnen. <b>Begonnen</b>: geopend of een vraag beantwoord. "
 	            "<b>Geoefend</b>: 3 van de laatste 5 antwoorden goed zonder tip. <b>Beheerst</b>: daarna op een latere dag "
 	            "goed in een herhaling. <b>Tijd</b>: van het tonen van een vraag tot het antwoord; lezen van uitleg telt niet mee.<br>"
-	            "<span class=\"en\">New: not begun. Started: opened or answered. Practised: 3 of the last 5 answers right "
+	            "<span class=\"en\" lang=\"en\">New: not begun. Started: opened or answered. Practised: 3 of the last 5 answers right "
 	            "without a tip. Mastered: right again in a review on a later day. Time: from a question shown to its "
 	            "answer.</span></p>\n");
 	buf_puts(b, "</section>\n");
@@ -1415,12 +1415,12 @@ static void html_summary(struct buf *b, const struct ctx *c, const char *when)
 	/* everyone at a glance */
 	buf_puts(b, "<section class=\"page\">\n");
 	html_top(b, c, when);
-	buf_puts(b, "<h2>Alle deelnemers <span class=\"en\">All learners</span></h2>\n<table><thead><tr>"
-	            "<th>Naam<span class=\"en\">Name</span></th><th>Route</th>"
-	            "<th class=\"num\">Afgerond<span class=\"en\">Completed</span></th>"
-	            "<th class=\"num\">Beheerst<span class=\"en\">Mastered</span></th>"
-	            "<th class=\"num\">Tijd (min)<span class=\"en\">Time</span></th>"
-	            "<th>Laatst gezien<span class=\"en\">Last seen</span></th></tr></thead><tbody>\n");
+	buf_puts(b, "<h2>Alle deelnemers <span class=\"en\" lang=\"en\">All learners</span></h2>\n<table><thead><tr>"
+	            "<th>Naam<span class=\"en\" lang=\"en\">Name</span></th><th>Route</th>"
+	            "<th class=\"num\">Afgerond<span class=\"en\" lang=\"en\">Completed</span></th>"
+	            "<th class=\"num\">Beheerst<span class=\"en\" lang=\"en\">Mastered</span></th>"
+	            "<th class=\"num\">Tijd (min)<span class=\"en\" lang=\"en\">Time</span></th>"
+	            "<th>Laatst gezien<span class=\"en\" lang=\"en\">Last seen</span></th></tr></thead><tbody>\n");
 	for (int i = 0; i < c->n_who; i++) {
 		const struct who *w = &c->who[i];
 		char route[96], last[40] = "–";
@@ -1449,7 +1449,7 @@ static void html_certificate(struct buf *b, const struct ctx *c, const struct wh
 	if (c->org[0] && c->site[0])
 		buf_puts(b, " · ");
 	h(b, c->site);
-	buf_puts(b, "</p>\n<p class=\"kind\">Certificaat<span class=\"en\">Certificate</span></p>\n"
+	buf_puts(b, "</p>\n<p class=\"kind\">Certificaat<span class=\"en\" lang=\"en\">Certificate</span></p>\n"
 	            "<p class=\"say\">Hierbij verklaren wij dat</p>\n<p class=\"name\">");
 	h(b, w->l.name);
 	buf_puts(b, "</p>\n<p class=\"say\">de module</p>\n<p class=\"module\">");
@@ -1458,13 +1458,13 @@ static void html_certificate(struct buf *b, const struct ctx *c, const struct wh
 	h(b, route);
 	buf_puts(b, "</p>\n<p class=\"say\">heeft afgerond op <b>");
 	h(b, nl);
-	buf_puts(b, "</b>.</p>\n<p class=\"en\">");
+	buf_puts(b, "</b>.</p>\n<p class=\"en\" lang=\"en\">");
 	h(b, w->l.name);
 	buf_puts(b, " has completed the module ");
 	h(b, area_en[area]);
 	buf_printf(b, " (DigComp 2.2, area %d) on ", area + 1);
 	h(b, en);
-	buf_puts(b, ".</p>\n<div class=\"lessons\">Lessen in deze module <span class=\"en\">Lessons in this module</span><ul>");
+	buf_puts(b, ".</p>\n<div class=\"lessons\">Lessen in deze module <span class=\"en\" lang=\"en\">Lessons in this module</span><ul>");
 	for (int k = 0; k < w->n_rows; k++) {
 		const struct row *r = &w->rows[k];
 		if (!r->on_route || !r->lesson || !r->lesson->n_competences || area_of(r->lesson->competences[0]) != area)
@@ -1473,8 +1473,8 @@ static void html_certificate(struct buf *b, const struct ctx *c, const struct wh
 		h(b, lesson_str(r->lesson, &r->lesson->title, "nl"));
 		buf_puts(b, "</li>");
 	}
-	buf_puts(b, "</ul></div>\n<div class=\"sign\"><div>Handtekening begeleider<br><span class=\"en\">Supervisor's "
-	            "signature</span></div><div>Naam begeleider en datum<br><span class=\"en\">Supervisor's name and "
+	buf_puts(b, "</ul></div>\n<div class=\"sign\"><div>Handtekening begeleider<br><span class=\"en\" lang=\"en\">Supervisor's "
+	            "signature</span></div><div>Naam begeleider en datum<br><span class=\"en\" lang=\"en\">Supervisor's name and "
 	            "date</span></div></div>\n</div></section>\n");
 }
 
@@ -1491,11 +1491,11 @@ static void html_learner(struct buf *b, const struct ctx *c, const struct who *w
 	h(b, w->l.name);
 	buf_puts(b, "</h1>\n<p>Route: ");
 	h(b, route);
-	buf_puts(b, " <span class=\"en\">(");
+	buf_puts(b, " <span class=\"en\" lang=\"en\">(");
 	h(b, route_en);
-	buf_puts(b, ")</span> · laatst gezien <span class=\"en\">last seen</span> ");
+	buf_puts(b, ")</span> · laatst gezien <span class=\"en\" lang=\"en\">last seen</span> ");
 	h(b, last);
-	buf_printf(b, " · %d van %d lessen afgerond <span class=\"en\">lessons completed</span> · %lld min</p>\n", w->completed,
+	buf_printf(b, " · %d van %d lessen afgerond <span class=\"en\" lang=\"en\">lessons completed</span> · %lld min</p>\n", w->completed,
 	           w->route_lessons, (long long)((w->ms + 30000) / 60000));
 	struct bar one;
 	memset(&one, 0, sizeof one);
@@ -1506,18 +1506,18 @@ static void html_learner(struct buf *b, const struct ctx *c, const struct who *w
 			one.n[w->rows[k].status]++;
 	svg_bars(b, "Voortgang", &one, 1);
 	legend(b);
-	buf_puts(b, "<table><thead><tr><th>Les<span class=\"en\">Lesson</span></th><th>DigComp</th>"
-	            "<th>Status</th><th class=\"num\">Antwoorden<span class=\"en\">Answers</span></th>"
-	            "<th class=\"num\">Tijd (min)<span class=\"en\">Time</span></th>"
-	            "<th>Laatst gezien<span class=\"en\">Last seen</span></th>"
-	            "<th>Afgerond op<span class=\"en\">Completed on</span></th></tr></thead><tbody>\n");
+	buf_puts(b, "<table><thead><tr><th>Les<span class=\"en\" lang=\"en\">Lesson</span></th><th>DigComp</th>"
+	            "<th>Status</th><th class=\"num\">Antwoorden<span class=\"en\" lang=\"en\">Answers</span></th>"
+	            "<th class=\"num\">Tijd (min)<span class=\"en\" lang=\"en\">Time</span></th>"
+	            "<th>Laatst gezien<span class=\"en\" lang=\"en\">Last seen</span></th>"
+	            "<th>Afgerond op<span class=\"en\" lang=\"en\">Completed on</span></th></tr></thead><tbody>\n");
 	for (int k = 0; k < w->n_rows; k++) {
 		const struct row *r = &w->rows[k];
 		const struct lesson *l = r->lesson;
 		buf_puts(b, r->on_route ? "<tr><td>" : "<tr class=\"off\"><td>");
 		h(b, l ? lesson_str(l, &l->title, "nl") : r->lesson_id);
 		if (!r->on_route)
-			buf_puts(b, " <span class=\"en\">(buiten de route · not on the route)</span>");
+			buf_puts(b, " <span class=\"en\" lang=\"en\">(buiten de route · not on the route)</span>");
 		buf_puts(b, "</td><td class=\"nw\">");
 		for (int j = 0; l && j < l->n_competences; j++) {
 			buf_puts(b, j ? ", " : "");
@@ -1824,7 +1824,7 @@ bool export_code_cards(const char *leerplek_dir, const char *assets_dir, const s
 	buf_printf(b, "<!DOCTYPE html>\n<html lang=\"nl\">\n<head>\n<meta charset=\"utf-8\">\n"
 	              "<title>Leerplek: inlogkaarten</title>\n<style>%s</style>\n</head>\n<body>\n", card_css);
 	buf_puts(b, "<p class=\"warn\"><b>Dit bestand bevat inlogcodes.</b> Print de kaarten en gooi dit bestand daarna weg, "
-	            "ook uit de prullenbak. <span class=\"en\">This file holds sign-in codes: print the cards, then delete "
+	            "ook uit de prullenbak. <span class=\"en\" lang=\"en\">This file holds sign-in codes: print the cards, then delete "
 	            "it.</span></p>\n");
 	for (int i = 0; i < n; i++) {
 		const struct export_card *k = &cards[i];
@@ -1832,7 +1832,7 @@ bool export_code_cards(const char *leerplek_dir, const char *assets_dir, const s
 		inline_svg(b, assets_dir, "avatars", k->avatar);
 		buf_puts(b, "</div>\n<h1>");
 		h(b, k->name);
-		buf_puts(b, "</h1>\n<h2>Jouw code <span class=\"en\">Your code</span></h2>\n<ol>");
+		buf_puts(b, "</h1>\n<h2>Jouw code <span class=\"en\" lang=\"en\">Your code</span></h2>\n<ol>");
 		for (int j = 0; j < 3; j++) {
 			buf_printf(b, "<li><span class=\"n\">%d</span>", j + 1);
 			inline_svg(b, assets_dir, "code", k->pictures[j]);
@@ -1841,9 +1841,9 @@ bool export_code_cards(const char *leerplek_dir, const char *assets_dir, const s
 			buf_puts(b, "</span></li>");
 		}
 		buf_puts(b, "</ol>\n<p class=\"how\">Tik op je eigen plaatje. Tik dan deze drie plaatjes aan, in deze volgorde.<br>"
-		            "<span class=\"en\">Tap your own picture. Then tap these three pictures, in this order.</span></p>\n"
+		            "<span class=\"en\" lang=\"en\">Tap your own picture. Then tap these three pictures, in this order.</span></p>\n"
 		            "<p class=\"keep\">Bewaar deze kaart op een veilige plek. Laat je code aan niemand zien. "
-		            "<span class=\"en\">Keep this card safe. Show your code to nobody.</span></p>\n</section>\n");
+		            "<span class=\"en\" lang=\"en\">Keep this card safe. Show your code to nobody.</span></p>\n</section>\n");
 		out_maybe_flush(&o);
 	}
 	buf_puts(b, "</body>\n</html>\n");
