@@ -61,6 +61,7 @@ struct text {
 	FriBidiBracketType *brackets;
 	FriBidiLevel *levels;
 	size_t cap;
+	TTF_Font *probe[N_FACES]; /* small faces, to ask which glyphs each has */
 };
 
 static char *find_font(const char *family, bool bold, bool exact)
@@ -124,6 +125,8 @@ struct text *text_create(SDL_Renderer *r, char *err, size_t errlen)
 		return NULL;
 	}
 	TTF_CloseFont(f);
+	for (int i = 0; i < N_FACES; i++)
+		t->probe[i] = t->path[i] ? TTF_OpenFont(t->path[i], 12) : NULL;
 	t->cache = calloc(CACHE_SLOTS, sizeof *t->cache);
 	return t;
 }
@@ -147,8 +150,11 @@ void text_destroy(struct text *t)
 		for (int f = 0; f < N_FACES; f++)
 			if (t->sizes[i].font[f])
 				TTF_CloseFont(t->sizes[i].font[f]);
-	for (int i = 0; i < N_FACES; i++)
+	for (int i = 0; i < N_FACES; i++) {
+		if (t->probe[i])
+			TTF_CloseFont(t->probe[i]);
 		free(t->path[i]);
+	}
 	free(t->u32);
 	free(t->types);
 	free(t->brackets);
@@ -263,6 +269,16 @@ static int split_runs(struct text *t, const char *s, size_t n, struct run *runs)
 			next = scripts[i];
 		else
 			scripts[i] = next;
+	}
+	/* A digit or sign the run's face lacks (Noto Sans Ethiopic has no
+	 * digits or ASCII punctuation; Noto Sans Arabic lacks quotes and the
+	 * middle dot) is drawn with the Latin face instead of a box. */
+	for (size_t i = 0; i < len; i++) {
+		if (scripts[i] == SCRIPT_LATIN || script_of(t->u32[i]) >= 0)
+			continue;
+		enum face face = scripts[i] == SCRIPT_ARABIC ? FACE_ARABIC : FACE_ETHIOPIC;
+		if (t->probe[face] && !TTF_GlyphIsProvided32(t->probe[face], t->u32[i]))
+			scripts[i] = SCRIPT_LATIN;
 	}
 	int nr = 0;
 	for (size_t i = 0; i < len;) {
