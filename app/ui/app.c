@@ -867,10 +867,21 @@ int app_text_field(struct build *b, const char *label, const char *value, int x,
 
 /* The language button at the top right: a globe and the language's own
  * name, so a learner who cannot read this one still finds theirs. */
-static void language_button(struct ui_app *a, struct build *b, int right)
+static const char *language_name(const struct ui_app *a)
 {
 	const struct ui_language *cur = ui_language_find(a->cfg.lang);
-	const char *name = cur ? cur->name : a->cfg.lang;
+	return cur ? cur->name : a->cfg.lang;
+}
+
+/* Where the language button's left edge will be. */
+static int language_button_x(const struct ui_app *a, struct build *b, int right)
+{
+	return right - button_width(b, language_name(a), true, 56);
+}
+
+static void language_button(struct ui_app *a, struct build *b, int right)
+{
+	const char *name = language_name(a);
 	int w = button_width(b, name, true, 56), h = mm(b, 20);
 	struct ui_elem *e = add_button(b, (struct ui_rect){right - w, (mm(b, MM_HEADER) - h) / 2, w, h}, name,
 	                               "icon:language", BUTTON_QUIET, A_LANGUAGE, 0);
@@ -1112,9 +1123,13 @@ static void lesson_card(struct ui_app *a, struct build *b, int k, struct ui_rect
 		status = arena_printf(b->arena, _("New · %d min"), l->minutes);
 		done = 0;
 	}
-	int sw = mm(b, 110);
+	/* the box as wide as the words, so they sit in the same place in a
+	 * right-to-left language and the bar never runs over them */
+	int sw = b->metrics->width(b->metrics->ud, status, strlen(status), mm(b, MM_TEXT), false) + mm(b, 1);
+	if (sw > mm(b, 110))
+		sw = mm(b, 110);
 	add_text(b, UI_ROLE_TEXT, status, tx, ty, sw, MM_TEXT, false, C_TEXT, card->bg, ALIGN_START);
-	int bx = tx + b->dl->v[b->dl->n - 1].lines[0].w + mm(b, 6);
+	int bx = tx + sw + mm(b, 6);
 	if (r.x + r.w - pad - bx > mm(b, 20))
 		add_progress(b, (struct ui_rect){bx, ty + mm(b, 4), r.x + r.w - pad - bx, mm(b, 5)}, done, l->n_steps, status);
 }
@@ -1122,8 +1137,10 @@ static void lesson_card(struct ui_app *a, struct build *b, int k, struct ui_rect
 static void screen_home(struct ui_app *a, struct build *b)
 {
 	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	add_header(b, a->cfg.w, arena_printf(b->arena, _("Hello %s"), a->me.name), app_avatar_key(b, a->me.avatar));
 	struct ui_rect stop = top_right_rect(b, a->cfg.w, _("Stop"));
+	int lx = language_button_x(a, b, stop.x - mm(b, 4));
+	add_header_beside(b, a->cfg.w, arena_printf(b->arena, _("Hello %s"), a->me.name), app_avatar_key(b, a->me.avatar),
+	                  W - lx + mm(b, 4));
 	add_button(b, stop, _("Stop"), "icon:stop", BUTTON_SECONDARY, A_STOP, 0);
 	language_button(a, b, stop.x - mm(b, 4));
 	int y = mm(b, MM_HEADER) + mm(b, 8);

@@ -151,6 +151,13 @@ void add_image(struct build *b, struct ui_rect r, const char *image, const char 
 	e->label = label;
 }
 
+void add_picture(struct build *b, struct ui_rect r, const char *image)
+{
+	add_panel(b, r, C_SURFACE, C_LINE, mm(b, 0.5), mm(b, MM_RADIUS));
+	int in = mm(b, 2);
+	add_image(b, (struct ui_rect){r.x + in, r.y + in, r.w - 2 * in, r.h - 2 * in}, image, NULL);
+}
+
 void add_progress(struct build *b, struct ui_rect r, int done, int total, const char *label)
 {
 	struct ui_elem *e = add_elem(b, UI_ROLE_PROGRESS, r);
@@ -219,6 +226,11 @@ static void header_title(struct build *b, const char *title, int x, int w, int b
 
 void add_header(struct build *b, int W, const char *title, const char *avatar)
 {
+	add_header_beside(b, W, title, avatar, mm(b, 80));
+}
+
+void add_header_beside(struct build *b, int W, const char *title, const char *avatar, int right)
+{
 	int h = mm(b, MM_HEADER);
 	add_panel(b, (struct ui_rect){0, 0, W, h}, C_HEADER, C_LINE, 0, 0);
 	add_panel(b, (struct ui_rect){0, h - mm(b, 0.5), W, mm(b, 0.5)}, C_LINE, C_LINE, 0, 0);
@@ -238,7 +250,7 @@ void add_header(struct build *b, int W, const char *title, const char *avatar)
 		logo->image_rect = (struct ui_rect){x + s / 6, (h - s) / 2 + s / 6, s * 2 / 3, s * 2 / 3};
 		x += s + mm(b, 5);
 	}
-	header_title(b, title, x, W - x - mm(b, 80), h);
+	header_title(b, title, x, W - x - right, h);
 }
 
 /* The button at the top right (Stop, Back): as wide as its word needs. */

@@ -31,11 +31,15 @@ struct ui_elem *add_button(struct build *b, struct ui_rect r, const char *label,
 struct ui_elem *add_icon_button(struct build *b, struct ui_rect r, const char *label, const char *icon,
                                 enum button_style style, int action, int arg);
 void add_image(struct build *b, struct ui_rect r, const char *image, const char *label);
+/* A lesson's picture on a card that fills r; the picture keeps its shape. */
+void add_picture(struct build *b, struct ui_rect r, const char *image);
 void add_progress(struct build *b, struct ui_rect r, int done, int total, const char *label);
 /* Wide enough for the label on one line, at least min_mm. */
 int button_width(struct build *b, const char *label, bool icon, double min_mm);
 /* The bar at the top of every screen: a logo or avatar and a title. */
 void add_header(struct build *b, int w, const char *title, const char *avatar);
+/* The same, keeping right pixels at the right end free for buttons. */
+void add_header_beside(struct build *b, int w, const char *title, const char *avatar, int right);
 /* Where the button at the top right goes (Stop, Back), as wide as its word. */
 struct ui_rect top_right_rect(struct build *b, int w, const char *label);
 bool is_pressed(const struct build *b, int action, int arg);
