@@ -31,7 +31,7 @@
  *   --seeds COUNT seeds FIRST .. FIRST+COUNT-1 (default 500; 10,000 is the
  *                 long mode, bench/sync-long.sh)
  * env: LEERPLEK_SYNC_SEEDS sets COUNT; under valgrind (LEERPLEK_UNDER_VALGRIND)
- *      the default is 20. LEERPLEK_SYNC_TMP: where the folders go (/dev/shm).
+ *      the default is 12. LEERPLEK_SYNC_TMP: where the folders go (/dev/shm).
  *
  * Everything but the kills is a function of the seed; the kills are too:
  * the child kills itself after K SQLite virtual-machine steps (counted by
@@ -877,7 +877,7 @@ int main(int argc, char **argv)
 	uint64_t first = 1, count = 500;
 	bool verbose = false;
 	if (getenv("LEERPLEK_UNDER_VALGRIND"))
-		count = 20;
+		count = 12;
 	const char *env = getenv("LEERPLEK_SYNC_SEEDS");
 	if (env && *env)
 		count = strtoull(env, NULL, 10);
