@@ -819,20 +819,9 @@ int store_setting_int(struct store *s, const char *key, int fallback)
 
 bool store_setting_set_int(struct store *s, const char *key, int value)
 {
-	sqlite3_stmt *st = prep(s, "INSERT INTO meta(key, value) VALUES(?, ?)"
-	                           " ON CONFLICT(key) DO UPDATE SET value = excluded.value");
-	if (!st)
-		return false;
 	char v[16];
 	snprintf(v, sizeof v, "%d", value);
-	sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, v, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	sqlite3_finalize(st);
-	if (rc != SQLITE_DONE)
-		return fail(s, "save a setting");
-	committed(s, "setting", key);
-	return true;
+	return store_setting_set_text(s, key, v);
 }
 
 bool store_setting_text(struct store *s, const char *key, char *buf, size_t len)
