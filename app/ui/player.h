@@ -42,7 +42,19 @@ struct player {
 	const char *coach; /* a view's short advice after a near miss, or NULL */
 	/* in a mixed review: this question's place among all of them */
 	int review_pos, review_len;
+	/* When the step does not fit above the buttons even with its gaps
+	 * shrunk, it scrolls by whole blocks (player.c). scroll: how far down
+	 * the top of what is shown lies (pixels from the top of the step);
+	 * scroll_up, scroll_down: where Up and Down go, or -1; the rung and
+	 * the advice it was laid out with (a new one is shown from the top). */
+	int scroll, scroll_up, scroll_down, scroll_rung;
+	const char *scroll_coach;
+	bool tight; /* set for the views: use the least room UX.md allows */
 };
+
+/* Taps on the player's own elements (scrolling) come through the view's
+ * tap() with arguments from here on; step_view_of() takes them first. */
+#define PLAYER_ARG_OWN (1 << 24)
 
 struct step_view {
 	/* Lays the step's own part out in area. */

@@ -34,19 +34,16 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 		              x0, y, col_w, MM_TEXT, false, C_TEXT_MUTED, C_BG, ALIGN_START);
 		y += mm(b, 3);
 	}
-	int pic_w = 0;
-	if (st->picture && area.w - col_w >= mm(b, 100)) {
-		pic_w = area.w - col_w - mm(b, 12) > mm(b, 120) ? mm(b, 120) : area.w - col_w - mm(b, 12);
-		add_image(b, (struct ui_rect){x0 + col_w + mm(b, 12), y, pic_w, pic_w * 3 / 4}, st->picture, NULL);
-	}
-	y += mm(b, 3);
-	int gap = mm(b, 4), pad = mm(b, 5), ic = mm(b, 10);
+	y += mm(b, pl->tight ? 1 : 3);
+	/* Answers are main actions: at least 20 mm tall, also when tight. */
+	int gap = mm(b, pl->tight ? 3 : 4), pad = mm(b, 5), vpad = mm(b, pl->tight ? 4 : 5), ic = mm(b, 10);
+	int least = mm(b, pl->tight ? 20.5 : MM_MAIN_BUTTON);
 	for (int i = 0; i < st->n_answers; i++) {
 		const char *t = answer_text(pl, st, i);
 		int tw = col_w - 3 * pad - ic;
-		int h = text_height(b, t, tw, MM_TEXT, false) + 2 * mm(b, 5);
-		if (h < mm(b, MM_MAIN_BUTTON))
-			h = mm(b, MM_MAIN_BUTTON);
+		int h = text_height(b, t, tw, MM_TEXT, false) + 2 * vpad;
+		if (h < least)
+			h = least;
 		struct ui_rect r = {x0, y, col_w, h};
 		struct ui_elem *e = add_elem(b, UI_ROLE_BUTTON, r);
 		bool on = chosen(pl, i);

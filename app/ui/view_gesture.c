@@ -332,8 +332,21 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 	if (!touching && pl->aux[AUX_U1000] != (int)lround(pl->u * 1000))
 		start(pl);
 
-	/* The card: where touches count. Its edge is a control's (3:1). */
+	/* The instruction on top, room for rung 3's words at the bottom (kept
+	 * free before, so nothing moves when they come), the stage between. */
+	int pad = mm(b, 6);
 	struct ui_rect card = area;
+	int tw = min_i(card.w - 2 * pad, mm(b, 240)), tx = card.x + (card.w - tw) / 2;
+	const char *words = how(k);
+	int wh = text_height(b, words, tw, MM_TEXT, true);
+	/* A stage of at least 50 mm: on a low area the card is taller than the
+	 * area, and the lesson screen scrolls, rather than the picture or the
+	 * place to drop it running into the words. */
+	int least = 2 * pad + text_height(b, instruction(k), tw, MM_TEXT, false) + wh + mm(b, 8 + 50);
+	if (card.h < least)
+		card.h = least;
+
+	/* The card: where touches count. Its edge is a control's (3:1). */
 	struct ui_elem *e = add_elem(b, UI_ROLE_PANEL, card);
 	e->label = arena_printf(b->arena, "%s: %s", _("Practice area"), player_text(pl, &st->text));
 	e->bg = C_SURFACE;
@@ -343,14 +356,8 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 	e->tappable = live;
 	e->action = live ? PLAYER_A_VIEW : 0;
 
-	/* The instruction on top, room for rung 3's words at the bottom (kept
-	 * free before, so nothing moves when they come), the stage between. */
-	int pad = mm(b, 6);
-	int tw = min_i(card.w - 2 * pad, mm(b, 240)), tx = card.x + (card.w - tw) / 2;
 	int th = add_text(b, UI_ROLE_TEXT, instruction(k), tx, card.y + pad, tw, MM_TEXT, false, C_TEXT, C_SURFACE,
 	                  ALIGN_CENTER);
-	const char *words = how(k);
-	int wh = text_height(b, words, tw, MM_TEXT, true);
 	struct ui_rect stage = {card.x + pad, card.y + pad + th + mm(b, 4), card.w - 2 * pad, 0};
 	stage.h = card.y + card.h - pad - wh - mm(b, 4) - stage.y;
 	if (stage.h < mm(b, 30))

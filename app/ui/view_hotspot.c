@@ -13,6 +13,7 @@
 #include "player.h"
 
 #include <libintl.h>
+#include <math.h>
 #include <string.h>
 
 #define _(s) dgettext("leerplek", s)
@@ -205,6 +206,33 @@ static void tag(struct build *b, const char *text, int which, const struct ui_re
 	         ALIGN_CENTER);
 }
 
+/* The lowest the picture may be, so that the spots' targets keep apart:
+ * two spots apart along x or y (spots never overlap) have their centres
+ * 23 mm apart along it (two 20 mm targets and the 3 mm between them) and
+ * their edges 3 mm apart. Spots that touch share the room between them
+ * (tap_rects), so they ask nothing; 40 mm at least, 90 mm at most. */
+static int least_height(struct build *b, const struct hotspot_data *d, int n, double aspect)
+{
+	double need = 40, apart = MM_MAIN_BUTTON - 2 + 3, gap = 3; /* mm */
+	for (int i = 0; d && i < n; i++)
+		for (int j = i + 1; j < n; j++) {
+			const int *p = d->box[i], *q = d->box[j];
+			double best = 1e9;
+			for (int axis = 0; axis < 2; axis++) { /* x: the width counts, as aspect times the height */
+				int a = axis, s = axis + 2;
+				double edges = p[a] + p[s] <= q[a] ? q[a] - (p[a] + p[s]) : q[a] + q[s] <= p[a] ? p[a] - (q[a] + q[s]) : -1;
+				if (edges <= 0)
+					continue; /* not apart along this axis, or touching */
+				double centres = fabs((p[a] + p[s] / 2.0) - (q[a] + q[s] / 2.0));
+				double h = fmax(apart * 100 / centres, gap * 100 / edges) / (axis ? 1 : aspect);
+				best = fmin(best, h);
+			}
+			if (best < 1e9)
+				need = fmax(need, best);
+		}
+	return mm(b, fmin(need, 90));
+}
+
 static void layout(struct player *pl, struct build *b, struct ui_rect area)
 {
 	const struct lesson_step *st = player_step(pl);
@@ -222,6 +250,11 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 	double aspect = d && d->aspect_milli > 0 ? d->aspect_milli / 1000.0 : 4 / 3.0;
 	int edge = mm(b, 2);
 	struct ui_rect room = {area.x, y, area.w, area.y + area.h - y};
+	/* Not so low that the spots' 20 mm targets would run into each other:
+	 * on a low area the lesson screen scrolls instead. */
+	int least = least_height(b, d, n, aspect) + 2 * edge;
+	if (room.h < least)
+		room.h = least;
 	int pw = room.w - 2 * edge, ph = (int)(pw / aspect);
 	if (ph > room.h - 2 * edge) {
 		ph = room.h - 2 * edge;

@@ -199,27 +199,6 @@ static void draw_choices(const struct player *pl, struct build *b, const struct 
 	}
 }
 
-/* Where the player's feedback panel will begin, so that the end of the
- * conversation is not drawn under it. This repeats the sizes of
- * feedback_panel() in player.c; the area is centred, so the screen width
- * is twice its left edge plus its width. */
-static int feedback_top(const struct player *pl, struct build *b, struct ui_rect area)
-{
-	const struct lesson_step *st = player_step(pl);
-	int m = mm(b, MM_MARGIN), pad = mm(b, 5), bh = mm(b, MM_MAIN_BUTTON + 2);
-	int W = 2 * area.x + area.w, H = area.y + area.h + m + bh + mm(b, 8);
-	const char *head = pl->right ? _("Well done!") : _("Not quite.");
-	const char *why = player_text(pl, pl->right ? &st->right : &st->wrong);
-	int bw = button_width(b, pl->right ? _("Next") : _("Try again"), true, 80);
-	int text_w = W - 2 * m - 2 * pad - mm(b, 14) - mm(b, 6) - bw - mm(b, 8);
-	if (text_w > mm(b, 270))
-		text_w = mm(b, 270);
-	int ph = text_height(b, head, text_w, MM_TEXT, true) + text_height(b, why, text_w, MM_TEXT, false) + 2 * mm(b, 6);
-	if (ph < bh + 2 * mm(b, 5))
-		ph = bh + 2 * mm(b, 5);
-	return H - m - ph;
-}
-
 static void layout(struct player *pl, struct build *b, struct ui_rect area)
 {
 	const struct scenario *s = scen(pl);
@@ -238,7 +217,7 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 	items[n++] = (struct item){IT_SAYS, at, -1, 0};
 	const struct scen_node *cur = &s->nodes[at];
 	bool show_choices = !pl->answered && cur->end == SCEN_NO_END;
-	int bottom = pl->answered ? feedback_top(pl, b, area) - gap : area.y + area.h;
+	int bottom = area.y + area.h; /* once answered, the player ends the area above its feedback */
 	int choices_h = 0, avail = 0;
 	for (int pass = 0; pass < 2; pass++) {
 		g.compact = pass == 1;

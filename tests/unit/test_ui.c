@@ -297,6 +297,146 @@ static void walk(const char *lessons_dir, int w, int h)
 	rig_close(&r);
 }
 
+/* ---- steps with the longest texts ---- */
+
+static bool seen_label(char seen[][96], int n, const char *label)
+{
+	for (int i = 0; i < n; i++)
+		if (!strncmp(seen[i], label, 95))
+			return true;
+	return false;
+}
+
+/* The labels of the view's own tappable elements (PLAYER_A_VIEW, not the
+ * player's); adds those not in seen yet; returns how many there are. */
+static int view_labels(const struct ui_drawlist *dl, char seen[][96], int *n, int cap)
+{
+	int count = 0;
+	for (int i = 0; i < dl->n; i++) {
+		const struct ui_elem *e = &dl->v[i];
+		if (!e->tappable || e->action != PLAYER_A_VIEW || e->arg >= PLAYER_ARG_OWN || !e->label)
+			continue;
+		count++;
+		if (!seen_label(seen, *n, e->label) && *n < cap)
+			snprintf(seen[(*n)++], 96, "%s", e->label);
+	}
+	return count;
+}
+
+/* The feedback panel and everything drawn before it: nothing of the step
+ * lies under the panel, not even a card's edge. */
+static void check_feedback_clear(const struct ui_drawlist *dl, const char *where)
+{
+	int p = -1;
+	for (int i = 0; i < dl->n; i++)
+		if (dl->v[i].role == UI_ROLE_NOTICE && dl->v[i].label &&
+		    (!strcmp(dl->v[i].label, "Not quite.") || !strcmp(dl->v[i].label, "Well done!")))
+			p = i;
+	CHECK(p >= 0);
+	for (int i = 0; p >= 0 && i < p; i++)
+		if (rig_overlap(dl->v[i].rect, dl->v[p].rect, 0)) {
+			CHECK(!"an element of the step lies under the feedback panel");
+			fprintf(stderr, "  %s '%s' at %d,%d %dx%d, on %s\n", ui_role_name(dl->v[i].role),
+			        dl->v[i].label ? dl->v[i].label : "", dl->v[i].rect.x, dl->v[i].rect.y, dl->v[i].rect.w,
+			        dl->v[i].rect.h, where);
+			break;
+		}
+}
+
+/* Every step type with every text at its limit (fixtures/steps/limits), at
+ * the reference screen, at 1280x800, and on a screen with a higher DPI
+ * (5 px/mm: 384 x 216 mm, the smallest the kiosk lays out for): fresh, at
+ * each rung of the hint ladder, and answered wrong and right, every screen
+ * keeps the rules (nothing covered, nothing off screen, targets 20 mm and
+ * 3 mm apart). What does not fit scrolls: Down reaches every one of the
+ * view's tappable things that a screen tall enough shows at once. */
+static void test_limits(const char *steps_dir)
+{
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s/limits/every-type", steps_dir);
+	struct lesson_diag d = {0};
+	const char *paths[] = {dir};
+	struct lesson_set set = {0};
+	lesson_set_load(&set, paths, 1, &d);
+	CHECK(d.errors == 0 && set.n == 1);
+	if (set.n != 1)
+		return;
+	const struct lesson *l = set.items[0];
+	CHECK(l->n_steps >= 13);
+	static const struct {
+		int w, h;
+		double u;
+	} sizes[] = {{1920, 1080, 4.0}, {1280, 800, 1280 / 480.0}, {1920, 1080, 5.0}};
+	int scrolled = 0;
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++) {
+		struct rig_screen sc, tall;
+		rig_screen_init(&sc, sizes[z].w, sizes[z].h, sizes[z].u);
+		rig_screen_init(&tall, sizes[z].w, 8000, sizes[z].u);
+		for (int k = 0; k < l->n_steps; k++) {
+			const struct lesson_step *st = &l->steps[k];
+			if (!step_view_of(st->type))
+				continue;
+			char where[160];
+			struct player pl = {.lesson = l, .lang = "en"};
+			for (int rung = 0; rung <= 3; rung++) {
+				player_begin(&pl, k);
+				pl.hints = rung;
+				snprintf(where, sizeof where, "limits step %d, rung %d, %.2f px/mm", k + 1, rung, sizes[z].u);
+				rig_check_player(&sc, &pl, where);
+			}
+			/* Down and Down again: every thing to tap comes into view. */
+			char seen[64][96], all[64][96];
+			int n_seen = 0, n_all = 0;
+			player_begin(&pl, k);
+			view_labels(rig_lay_player(&tall, &pl), all, &n_all, 64);
+			player_begin(&pl, k);
+			const struct ui_drawlist *dl = rig_lay_player(&sc, &pl);
+			view_labels(dl, seen, &n_seen, 64);
+			int pages = 0;
+			while (pl.scroll_down >= 0 && pages < 40) {
+				const struct ui_elem *down = rig_find(dl, "Scroll down", true);
+				CHECK(down != NULL);
+				if (!down)
+					break;
+				step_view_of(st->type)->tap(&pl, down->arg);
+				dl = rig_lay_player(&sc, &pl);
+				snprintf(where, sizeof where, "limits step %d scrolled %d, %.2f px/mm", k + 1, ++pages, sizes[z].u);
+				rig_check_player(&sc, &pl, where);
+				view_labels(dl, seen, &n_seen, 64);
+			}
+			scrolled += pages > 0;
+			if (st->type != LESSON_STEP_SIM) /* the sim scrolls its own rows */
+				for (int i = 0; i < n_all; i++) {
+					if (!seen_label(seen, n_seen, all[i]))
+						fprintf(stderr, "  not reached by scrolling: '%s' in step %d at %.2f px/mm\n", all[i], k + 1,
+						        sizes[z].u);
+					CHECK(seen_label(seen, n_seen, all[i]));
+				}
+			/* Up goes back to the top. */
+			for (int i = 0; i < 40 && pl.scroll_up >= 0; i++) {
+				step_view_of(st->type)->tap(&pl, PLAYER_ARG_OWN);
+				rig_lay_player(&sc, &pl);
+			}
+			CHECK(pl.scroll == 0);
+			/* Answered, right and wrong: the feedback panel covers nothing. */
+			for (int right = 0; right < 2; right++) {
+				player_begin(&pl, k);
+				pl.hints = 3;
+				pl.answered = true;
+				pl.right = right;
+				snprintf(where, sizeof where, "limits step %d answered %s, %.2f px/mm", k + 1,
+				         right ? "right" : "wrong", sizes[z].u);
+				rig_check_player(&sc, &pl, where);
+				check_feedback_clear(&sc.dl, where);
+			}
+		}
+		rig_screen_finish(&sc);
+		rig_screen_finish(&tall);
+	}
+	CHECK(scrolled > 0); /* the longest texts do not all fit: scrolling was tried */
+	lesson_set_finish(&set);
+}
+
 /* Every step of every lesson in dir (the step-type fixtures), fresh and at
  * the top of the hint ladder, keeps the rules of check_screen. Steps are
  * reached by saving the learner's place and choosing "Go on". */
@@ -628,6 +768,7 @@ int main(int argc, char **argv)
 	walk_stick(1024, 768);
 	hammer(1280, 800);
 	if (argc > 2) {
+		test_limits(argv[2]);
 		walk_step_folders(argv[2], 1920, 1080);
 		walk_step_folders(argv[2], 1280, 800);
 	}

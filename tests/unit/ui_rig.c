@@ -57,6 +57,48 @@ static bool same_rgb(struct ui_color a, struct ui_color b)
 	return a.r == b.r && a.g == b.g && a.b == b.b;
 }
 
+/* Whether e, drawn before o, is painted over by o: o is an opaque card,
+ * panel or control and overlaps a line of e's text (its middle half, where
+ * the letters are) or, if e is a control, e itself. A mark drawn inside e
+ * (a tick in its box) is part of it; marks on a picture (frames, labels,
+ * badges: images and thin bars) annotate rather than cover. */
+static bool painted_over(const struct ui_elem *e, const struct ui_elem *o)
+{
+	if (o->bg.a != 255 || o->role == UI_ROLE_TEXT || o->role == UI_ROLE_IMAGE || o->rect.w <= 0 || o->rect.h <= 0)
+		return false;
+	struct ui_rect q = e->rect, r = o->rect;
+	if (r.x >= q.x && r.y >= q.y && r.x + r.w <= q.x + q.w && r.y + r.h <= q.y + q.h)
+		return false;
+	if (e->text && e->n_lines) {
+		for (int k = 0; k < e->n_lines; k++) {
+			const struct ui_line *l = &e->lines[k];
+			if (l->len && rig_overlap((struct ui_rect){l->x, l->y + l->h / 4, l->w, l->h / 2}, r, 0))
+				return true;
+		}
+		return false;
+	}
+	bool control = (e->tappable && e->action && e->role != UI_ROLE_IMAGE) || e->role == UI_ROLE_BUTTON ||
+	               e->role == UI_ROLE_KEY || e->role == UI_ROLE_FIELD || e->role == UI_ROLE_TILE;
+	return control && rig_overlap(q, r, 0);
+}
+
+bool rig_covered(const struct ui_drawlist *dl, int *a, int *b)
+{
+	/* What lies under a veil (a dialog's translucent panel) is meant to be
+	 * covered: only what comes after the last veil counts. */
+	int from = 0;
+	for (int i = 0; i < dl->n; i++)
+		if (dl->v[i].role == UI_ROLE_PANEL && dl->v[i].tappable && dl->v[i].bg.a < 255)
+			from = i + 1;
+	for (int i = from; i < dl->n; i++)
+		for (int j = i + 1; j < dl->n; j++)
+			if (painted_over(&dl->v[i], &dl->v[j])) {
+				*a = i, *b = j;
+				return true;
+			}
+	return false;
+}
+
 void rig_check_rules(const struct ui_drawlist *dl, int w, int h, double u, const struct rig_rules *rules,
                      const char *where)
 {
@@ -96,6 +138,16 @@ void rig_check_rules(const struct ui_drawlist *dl, int w, int h, double u, const
 		              (rules->border == RIG_BORDER_KEYS && e->role != UI_ROLE_KEY);
 		if (border && e->tappable && e->action && e->border_w > 0)
 			fails += !RIG_CHECK(ui_contrast(e->border, dl->clear) >= 3.0 || ui_contrast(e->bg, dl->clear) >= 3.0);
+	}
+	/* Nothing is painted over what was drawn before it (a feedback panel
+	 * over the last row, the bottom bar over the keyboard). */
+	int a = 0, b = 0;
+	if (!RIG_CHECK(!rig_covered(dl, &a, &b))) {
+		fails++;
+		const struct ui_elem *e = &dl->v[a], *o = &dl->v[b];
+		fprintf(stderr, "  covered: %s '%s' at %d,%d %dx%d under %s '%s' at %d,%d %dx%d\n", ui_role_name(e->role),
+		        e->label ? e->label : e->text ? e->text : "", e->rect.x, e->rect.y, e->rect.w, e->rect.h,
+		        ui_role_name(o->role), o->label ? o->label : "", o->rect.x, o->rect.y, o->rect.w, o->rect.h);
 	}
 	if (fails)
 		fprintf(stderr, "  on screen: %s at %dx%d\n", where, w, h);

@@ -24,7 +24,7 @@ extern const struct ui_text_metrics rig_fake;
 /* The rules every screen keeps; where copies of the checker differed, the
  * difference is a field here. Always checked: inside the screen (or area),
  * tappable things at least 20 mm and labelled, not overlapping, text at
- * least 9 mm and 7:1. */
+ * least 9 mm and 7:1, nothing painted over (rig_covered). */
 enum rig_border {
 	RIG_BORDER_NONE, /* borders not checked */
 	RIG_BORDER_ALL,  /* a tappable thing's border or fill 3:1 on the screen */
@@ -43,6 +43,10 @@ void rig_check_rules(const struct ui_drawlist *dl, int w, int h, double u, const
                      const char *where);
 
 const struct ui_elem *rig_find(const struct ui_drawlist *dl, const char *label, bool tappable);
+/* Whether an opaque element paints over text or a thing to tap or look at
+ * drawn before it; *a is the one covered, *b the one over it. Checked by
+ * rig_check_rules on every screen. */
+bool rig_covered(const struct ui_drawlist *dl, int *a, int *b);
 bool rig_overlap(struct ui_rect a, struct ui_rect b, int gap);
 
 /* ---- a whole ui_app ---- */
