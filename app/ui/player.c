@@ -466,6 +466,9 @@ static void layout_question(struct player *pl, struct build *b, int W, int H)
 	int col_w = W - 2 * m;
 	if (col_w > mm(b, 300))
 		col_w = mm(b, 300);
+	/* A view that puts the picture beside its column gets the room. */
+	if (st->picture && v->aside_mm > 0 && mm(b, 280 + v->aside_mm) > col_w)
+		col_w = mm(b, 280 + v->aside_mm) < W - 2 * m ? mm(b, 280 + v->aside_mm) : W - 2 * m;
 	int x0 = (W - col_w) / 2;
 	int bh = mm(b, MM_MAIN_BUTTON + 2), bw = mm(b, 80);
 	/* Views are given room down to 8 mm above the buttons, and may use 5

@@ -74,6 +74,9 @@ struct step_view {
 	void (*begin)(struct player *pl);
 	/* Shows a Check button (the learner says when they are done). */
 	bool check_button;
+	/* Room (mm) the view puts beside its column for the step's picture:
+	 * where the screen has it, the player widens the view's area by it. */
+	double aside_mm;
 };
 
 const struct step_view *step_view_of(enum lesson_step_type type);

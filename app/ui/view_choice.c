@@ -1,4 +1,5 @@
-/* View of `choice` and `truefalse`: answers as large buttons, stacked.
+/* View of `choice` and `truefalse`: answers as large buttons, stacked,
+ * with the step's picture beside them (or above them on a narrow area).
  * Single choice answers on the tap; multiple choice toggles and waits for
  * Check. At the top of the hint ladder the right answers are marked so the
  * learner can then choose them. truefalse is a choice between "True" and
@@ -29,10 +30,39 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 {
 	const struct lesson_step *st = player_step(pl);
 	int y = area.y, x0 = area.x, col_w = area.w > mm(b, 280) ? mm(b, 280) : area.w;
+	/* The picture: beside the answers where the area leaves them at least
+	 * 200 mm (the player widens the area for it where the screen can),
+	 * else above them; 4:3 room, which the picture fills in its own shape. */
+	struct ui_rect pic = {0};
+	int between = mm(b, 12);
+	if (st->picture) {
+		int room = area.w - between - mm(b, 200);
+		if (room >= mm(b, 80)) {
+			int most = mm(b, pl->tight ? 80 : 120); /* tight: 60 mm tall, as the rows beside it */
+			pic.w = room < most ? room : most;
+			if (col_w > area.w - between - pic.w)
+				col_w = area.w - between - pic.w;
+			pic.x = x0 + col_w + between;
+		} else {
+			pic.w = mm(b, pl->tight ? 53 : 80);
+			if (pic.w > col_w)
+				pic.w = col_w;
+			pic.x = x0;
+		}
+		pic.h = pic.w * 3 / 4;
+		pic.y = y;
+	}
 	if (st->multiple) {
 		y += add_text(b, UI_ROLE_TEXT, _("More than one answer can be right. Tap all that are right, then tap Check."),
 		              x0, y, col_w, MM_TEXT, false, C_TEXT_MUTED, C_BG, ALIGN_START);
 		y += mm(b, 3);
+	}
+	if (st->picture) {
+		if (pic.x == x0) { /* above the answers, under the line that says what to do */
+			pic.y = y;
+			y += pic.h + mm(b, 3);
+		}
+		add_picture(b, pic, st->picture);
 	}
 	y += mm(b, pl->tight ? 1 : 3);
 	/* Answers are main actions: at least 20 mm tall, also when tight. */
@@ -111,6 +141,7 @@ static bool response(const struct player *pl, struct step_response *r)
 	return pl->n_sel > 0;
 }
 
-/* A multiple choice also gets Check: player.c asks the step. */
-const struct step_view view_choice = {.layout = layout, .tap = tap, .response = response};
-const struct step_view view_truefalse = {.layout = layout, .tap = tap, .response = response};
+/* A multiple choice also gets Check: player.c asks the step. The picture
+ * goes beside the answers: 12 mm from them, up to 120 mm wide. */
+const struct step_view view_choice = {.layout = layout, .tap = tap, .response = response, .aside_mm = 132};
+const struct step_view view_truefalse = {.layout = layout, .tap = tap, .response = response, .aside_mm = 132};

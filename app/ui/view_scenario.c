@@ -5,7 +5,8 @@
  * show (pl->node); the bubbles are walked again from the first node at each
  * layout. When the conversation no longer fits, the oldest bubbles make way:
  * the newest ones and the choices always stay. Reaching an end answers at
- * once; "Try again" starts the conversation over (begin).
+ * once; "Try again" starts the conversation over (begin). The step's
+ * picture stands beside the conversation (above it on a narrow area).
  *
  * Rung 2 of the ladder lights up the choices after which a good end can
  * still be reached; rung 3 frames, at every node, the choice on the
@@ -206,6 +207,37 @@ static void layout(struct player *pl, struct build *b, struct ui_rect area)
 		return;
 	struct geom g = geom_of(b, area);
 	int gap = mm(b, 5);
+	/* The picture: beside the conversation where the area leaves it at
+	 * least 200 mm (the player widens the area for it where the screen
+	 * can), else above it; the conversation then has less room. */
+	const struct lesson_step *st = player_step(pl);
+	if (st->picture) {
+		int between = mm(b, 12), room = area.w - between - mm(b, 200);
+		struct ui_rect pic;
+		if (room >= mm(b, 80)) {
+			int most = mm(b, pl->tight ? 80 : 120); /* tight: 60 mm tall, as the rows beside it */
+			pic.w = room < most ? room : most;
+			if (g.w > area.w - between - pic.w) {
+				g.w = area.w - between - pic.w;
+				if (g.bubble_max > g.w - g.avatar - mm(b, 3) - mm(b, 30))
+					g.bubble_max = g.w - g.avatar - mm(b, 3) - mm(b, 30);
+			}
+			pic.x = area.x + g.w + between;
+			pic.y = area.y;
+		} else {
+			pic.w = mm(b, pl->tight ? 53 : 80);
+			if (pic.w > g.w)
+				pic.w = g.w;
+			pic.x = area.x;
+			pic.y = area.y;
+		}
+		pic.h = pic.w * 3 / 4;
+		add_picture(b, pic, st->picture);
+		if (pic.x == area.x) {
+			area.y += pic.h + mm(b, 4);
+			area.h -= pic.h + mm(b, 4);
+		}
+	}
 	/* The conversation so far, walked from the first node. */
 	struct item items[MAX_ITEMS];
 	int n = 0, at = 0;
@@ -288,4 +320,6 @@ static void begin(struct player *pl)
 	pl->n_sel = 0;
 }
 
-const struct step_view view_scenario = {.layout = layout, .tap = tap, .response = response, .begin = begin};
+const struct step_view view_scenario = {
+	.layout = layout, .tap = tap, .response = response, .begin = begin, .aside_mm = 132,
+};

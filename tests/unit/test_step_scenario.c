@@ -265,11 +265,86 @@ static void walk(const char *dir, int w, int h)
 	rig_close(&r);
 }
 
+/* The step's picture (FORMAT.md: "drawn beside the conversation") with
+ * the longest texts there are: beside the bubbles and choices, apart from
+ * every one of them, at the reference screen, at 1280x800 and at 5 px/mm,
+ * at the first node and after a choice; above the conversation in a
+ * narrow area. */
+static void test_picture(void)
+{
+	struct lesson_diag d = {0};
+	struct lesson *l = lesson_load("../ui/fixtures/steps/limits/every-type/lesson.yaml", &d);
+	CHECK(l != NULL);
+	if (!l)
+		return;
+	int k = 0;
+	while (k < l->n_steps && l->steps[k].type != LESSON_STEP_SCENARIO)
+		k++;
+	CHECK(k < l->n_steps && l->steps[k].picture);
+	if (k == l->n_steps)
+		return;
+	const struct lesson_step *st = &l->steps[k];
+	static const struct {
+		int w, h;
+		double u;
+	} sizes[] = {{1920, 1080, 4.0}, {1280, 800, 1280 / 480.0}, {1920, 1080, 5.0}};
+	for (size_t z = 0; z < sizeof sizes / sizeof sizes[0]; z++)
+		for (int turn = 0; turn < 2; turn++) {
+			struct rig_screen sc;
+			rig_screen_init(&sc, sizes[z].w, sizes[z].h, sizes[z].u);
+			struct player pl = {.lesson = l, .lang = "nl"};
+			player_begin(&pl, k);
+			if (turn)
+				step_view_of(st->type)->tap(&pl, 0);
+			const struct ui_drawlist *dl = rig_lay_player(&sc, &pl);
+			rig_check_player(&sc, &pl, "scenario with a picture");
+			const struct ui_elem *pic = NULL;
+			for (int i = 0; i < dl->n; i++)
+				if (dl->v[i].role == UI_ROLE_IMAGE && dl->v[i].image && !strcmp(dl->v[i].image, st->picture))
+					pic = &dl->v[i];
+			CHECK(pic != NULL);
+			CHECK(!pic || pic->rect.w >= 70 * sizes[z].u);
+			int beside = 0;
+			for (int i = 0; pic && i < dl->n; i++) {
+				const struct ui_elem *e = &dl->v[i];
+				bool talk = (e->n_lines && e->rect.y > mm(&sc.b, MM_HEADER + 20)) ||
+				            (e->tappable && e->action == PLAYER_A_VIEW && e->arg < PLAYER_ARG_OWN);
+				if (!talk || e == pic)
+					continue;
+				CHECK(!rig_overlap(e->rect, pic->rect, 0));
+				beside += e->rect.x + e->rect.w <= pic->rect.x && e->rect.y < pic->rect.y + pic->rect.h;
+			}
+			CHECK(beside > 0); /* level with the conversation */
+			rig_screen_finish(&sc);
+		}
+	/* A narrow area: the picture above the first bubble. */
+	struct rig_screen sc;
+	rig_screen_init(&sc, 0, 0, 4.0);
+	struct player pl = {.lesson = l, .lang = "nl"};
+	player_begin(&pl, k);
+	struct ui_rect area = {40, 200, 1000, 4000};
+	rig_lay_view(&sc, step_view_of(st->type), &pl, area);
+	rig_check_view(&sc, area, true);
+	const struct ui_elem *pic = NULL;
+	int top = 1 << 30;
+	for (int i = 0; i < sc.dl.n; i++) {
+		const struct ui_elem *e = &sc.dl.v[i];
+		if (e->role == UI_ROLE_IMAGE && e->image && !strcmp(e->image, st->picture))
+			pic = e;
+		else if (e->n_lines && e->rect.y < top)
+			top = e->rect.y;
+	}
+	CHECK(pic && pic->rect.y + pic->rect.h <= top);
+	rig_screen_finish(&sc);
+	lesson_destroy(l);
+}
+
 int main(void)
 {
 	ui_i18n_init("/nonexistent");
 	test_good();
 	test_errors();
+	test_picture();
 	walk("../ui/fixtures/steps/scenario", 1920, 1080);
 	walk("../ui/fixtures/steps/scenario", 1280, 800);
 	return test_done();
