@@ -483,6 +483,8 @@ struct ctx {
 	struct bundle *b;
 	int n;
 	char stale_tmp[64][256];
+	char rejected[64][256]; /* *.rejected files, removed by a compaction */
+	int n_rejected;
 	int n_tmp;
 };
 
@@ -628,8 +630,11 @@ static void scan(struct ctx *c)
 				snprintf(c->stale_tmp[c->n_tmp++], 256, "%s", name);
 			continue;
 		}
-		if (util_ends_with(name, ".rejected"))
+		if (util_ends_with(name, ".rejected")) {
+			if (c->n_rejected < 64)
+				snprintf(c->rejected[c->n_rejected++], 256, "%s", name);
 			continue;
+		}
 		if (++seen > c->opt->max_files) {
 			reject(c, name, SYNC_REJECT_TOO_MANY);
 			continue;
@@ -672,9 +677,10 @@ static void scan(struct ctx *c)
 		if (!ok) {
 			free(b.ranges);
 			reject(c, name, why);
-			/* ours but altered (its header fails the MAC): aside, as
-			 * import() does, or it is reported again at every sync */
-			if (why == SYNC_REJECT_DAMAGED)
+			/* ours but altered (its header fails the MAC) or cut short:
+			 * aside, as import() does, or it is reported again at every
+			 * sync; its records are written again from what terminals hold */
+			if (why == SYNC_REJECT_DAMAGED || why == SYNC_REJECT_TRUNCATED)
 				move_aside(c, name);
 			continue;
 		}
@@ -1035,6 +1041,9 @@ bool sync_run(struct store *s, const char *stick_dir, const uint8_t key[SYNC_KEY
 				if (covered && strcmp(c.b[i].name, written) != 0 && unlinkat(c.syncfd, c.b[i].name, 0) == 0)
 					sum->bundles_removed++;
 			}
+			/* unusable copies go too: they may hold an erased learner */
+			for (int i = 0; i < c.n_rejected; i++)
+				unlinkat(c.syncfd, c.rejected[i], 0);
 			sync_fsync_dir(c.syncfd);
 		}
 	}
