@@ -408,8 +408,10 @@ stick-fat)
 		echo "SKIP: needs fusefat, mkfs.vfat, /dev/fuse and unshare -m"
 		exit 77
 	fi
-	"$bin" org create --data "$work/data" >/dev/null
+	code=$("$bin" org create --data "$work/data")
 	"$bin" learner add --data "$work/data" --name Samira >/dev/null
+	prep "$work/data2"
+	"$bin" org join --data "$work/data2" --code "$code" >/dev/null
 	truncate -s 16M "$work/fat.img"
 	mkfs.vfat "$work/fat.img" >/dev/null
 	mkdir -p "$work/mnt"
@@ -427,6 +429,15 @@ wait \$pid
 echo \$? >"$work/rc"
 fusefat -o rw+ "$work/fat.img" "$work/mnt" >/dev/null 2>&1 && ls "$work/mnt/LEERPLEK/sync" >"$work/files"
 fusermount -u "$work/mnt"
+# A stick pulled part-way: the bundle on the FAT stick cut to half its
+# length. The other terminal says so and takes nothing; the first terminal
+# writes its records again; then the other terminal has Samira.
+fusefat -o rw+ "$work/fat.img" "$work/mnt" >/dev/null 2>&1
+for f in "$work/mnt"/LEERPLEK/sync/*.lpb; do truncate -s \$((\$(stat -c %s "\$f") / 2)) "\$f"; done
+"$bin" sync --data "$work/data2" --stick "$work/mnt" >"$work/sync1" 2>"$work/sync1.err"; echo \$? >"$work/sync1.rc"
+"$bin" sync --data "$work/data" --stick "$work/mnt" >"$work/sync2" 2>&1; echo \$? >"$work/sync2.rc"
+"$bin" sync --data "$work/data2" --stick "$work/mnt" >"$work/sync3" 2>&1; echo \$? >"$work/sync3.rc"
+fusermount -u "$work/mnt"
 EOF
 	unshare -m sh "$work/inner.sh"
 	expect_rc 0 "$(cat "$work/rc" 2>/dev/null || echo 99)" "the kiosk with a real FAT stick"
@@ -434,6 +445,11 @@ EOF
 	expect_grep "^stick: synced, 0 received, 1 sent" "$work/err" "synced"
 	expect_grep "stick gone: $work/mnt" "$work/err" "taken out noticed"
 	expect_grep '\.lpb$' "$work/files" "the bundle on the FAT stick"
+	expect_rc 0 "$(cat "$work/sync1.rc" 2>/dev/null || echo 99)" "a sync with a cut-short bundle still runs"
+	expect_grep "shorter than it says" "$work/sync1.err" "the cut-short bundle named"
+	expect_rc 0 "$(cat "$work/sync3.rc" 2>/dev/null || echo 99)" "the next syncs"
+	"$bin" learner list --data "$work/data2" >"$work/list2"
+	expect_grep "Samira" "$work/list2" "the other terminal has Samira after the next syncs"
 	;;
 org)
 	# The organisation from the command line (org create/join, sync without
