@@ -315,15 +315,38 @@ static sqlite3_stmt *prep(struct store *s, const char *sql)
 	return st;
 }
 
-static bool is_erased(struct store *s, const char *learner)
+/* Statements a bundle's records use again and again, prepared once a
+ * bundle (preparing them for every record was half of a big import). */
+struct cache {
+	sqlite3_stmt *erased, *insert[2];
+};
+
+static sqlite3_stmt *cached(struct store *s, sqlite3_stmt **slot, const char *sql)
 {
-	sqlite3_stmt *st = prep(s, "SELECT 1 FROM learners WHERE id = ? AND erased = 1");
+	if (!*slot)
+		return *slot = prep(s, sql);
+	sqlite3_reset(*slot);
+	sqlite3_clear_bindings(*slot);
+	return *slot;
+}
+
+static void cache_finish(struct cache *c)
+{
+	sqlite3_finalize(c->erased);
+	sqlite3_finalize(c->insert[0]);
+	sqlite3_finalize(c->insert[1]);
+	memset(c, 0, sizeof *c);
+}
+
+static bool is_erased(struct store *s, struct cache *c, const char *learner)
+{
+	sqlite3_stmt *st = cached(s, &c->erased, "SELECT 1 FROM learners WHERE id = ? AND erased = 1");
 	bool e = false;
 	if (st) {
 		sqlite3_bind_text(st, 1, learner, -1, SQLITE_STATIC);
 		e = sqlite3_step(st) == SQLITE_ROW;
+		sqlite3_reset(st);
 	}
-	sqlite3_finalize(st);
 	return e;
 }
 
@@ -400,7 +423,8 @@ static bool take_learner(struct store *s, const struct learner_rec *r, struct sy
 	return true;
 }
 
-static bool take_event(struct store *s, struct rd *r, bool attempt, struct sync_summary *sum, bool *changed)
+static bool take_event(struct store *s, struct cache *c, struct rd *r, bool attempt, struct sync_summary *sum,
+                       bool *changed)
 {
 	char id[LP_ID_LEN + 1], learner[LP_ID_LEN + 1], lesson[128], answer[4096], dev[DEV_HEX + 1];
 	int64_t version, step = 0, correct = 0, at, seq, hints = 0, ms = 0, review = 0;
@@ -423,9 +447,9 @@ static bool take_event(struct store *s, struct rd *r, bool attempt, struct sync_
 	}
 	if (r->bad)
 		return true; /* the caller sees r->bad */
-	if (is_erased(s, learner))
+	if (is_erased(s, c, learner))
 		return true; /* an erased learner's events are never taken in again */
-	sqlite3_stmt *st = prep(s, attempt ? "INSERT OR IGNORE INTO attempts(id, learner_id, lesson_id, lesson_version, step,"
+	sqlite3_stmt *st = cached(s, &c->insert[attempt], attempt ? "INSERT OR IGNORE INTO attempts(id, learner_id, lesson_id, lesson_version, step,"
 	                                     " correct, answer, at_ms, device, seq, hints, ms, review)"
 	                                     " VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)"
 	                                   : "INSERT OR IGNORE INTO completions(id, learner_id, lesson_id, lesson_version,"
@@ -447,8 +471,10 @@ static bool take_event(struct store *s, struct rd *r, bool attempt, struct sync_
 	sqlite3_bind_int64(st, 8, at);
 	sqlite3_bind_text(st, 9, dev, -1, SQLITE_STATIC);
 	sqlite3_bind_int64(st, 10, seq);
-	if (!run(s, st))
-		return false;
+	int rc = sqlite3_step(st);
+	sqlite3_reset(st);
+	if (rc != SQLITE_DONE)
+		return store_fail(s, "take in a bundle");
 	if (sqlite3_changes(store_db(s)) > 0) {
 		*changed = true;
 		sum->records_received++;
@@ -777,6 +803,7 @@ static bool import(struct ctx *c, struct bundle *b, struct vec *mine, bool *prog
 		return false;
 	}
 	struct rd r = {plain, plain_len, 0, false};
+	struct cache cache = {0};
 	bool ok = true, changed = false;
 	while (ok && !r.bad && r.at < r.n) {
 		uint8_t kind = plain[r.at++];
@@ -794,11 +821,12 @@ static bool import(struct ctx *c, struct bundle *b, struct vec *mine, bool *prog
 			if (!r.bad)
 				ok = take_learner(s, &l, c->sum, &changed);
 		} else if (kind == REC_ATTEMPT || kind == REC_COMPLETION) {
-			ok = take_event(s, &r, kind == REC_ATTEMPT, c->sum, &changed);
+			ok = take_event(s, &cache, &r, kind == REC_ATTEMPT, c->sum, &changed);
 		} else {
 			r.bad = true;
 		}
 	}
+	cache_finish(&cache);
 	sodium_memzero(plain, plain_len);
 	free(plain);
 	if (ok && r.bad) {
