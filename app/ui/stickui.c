@@ -362,35 +362,10 @@ void act_stick(struct ui_app *a, int action, int arg)
 
 static void confirm_dialog(struct ui_app *a, struct build *b)
 {
-	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	struct ui_elem *veil = add_elem(b, UI_ROLE_PANEL, (struct ui_rect){0, 0, W, H});
-	veil->bg = (struct ui_color){28, 39, 48, 150};
-	veil->tappable = true;
-	veil->action = A_NONE;
-	int w = W - 2 * m > mm(b, 290) ? mm(b, 290) : W - 2 * m, pad = mm(b, 10), tw = w - 2 * pad;
-	const char *head = _("Make a new organisation?");
-	const char *body = _("This terminal already belongs to an organisation. With a new one, it no longer shares "
-	                     "results with the other terminals until they get the new code too.");
-	int bh = mm(b, MM_MAIN_BUTTON);
-	int h = pad + text_height(b, head, tw, MM_TITLE, true) + mm(b, 4) + text_height(b, body, tw, MM_TEXT, false) +
-	        mm(b, 10) + bh + pad;
-	struct ui_rect r = {(W - w) / 2, (H - h) / 2, w, h};
-	struct ui_elem *p = add_elem(b, UI_ROLE_NOTICE, r);
-	p->bg = C_SURFACE;
-	p->border = C_NOTICE;
-	p->border_w = mm(b, 0.75);
-	p->radius = mm(b, MM_RADIUS);
-	p->label = head;
-	int y = r.y + pad;
-	y += add_text(b, UI_ROLE_HEADING, head, r.x + pad, y, tw, MM_TITLE, true, C_TEXT, C_SURFACE, ALIGN_START);
-	y += mm(b, 4);
-	y += add_text(b, UI_ROLE_TEXT, body, r.x + pad, y, tw, MM_TEXT, false, C_TEXT, C_SURFACE, ALIGN_START);
-	y += mm(b, 10);
-	int bw = (tw - mm(b, 6)) / 2;
-	add_button(b, (struct ui_rect){r.x + pad, y, bw, bh}, _("No, keep it"), "icon:back", BUTTON_SECONDARY, A_ORG_NEW_NO,
-	           0);
-	add_button(b, (struct ui_rect){r.x + pad + bw + mm(b, 6), y, bw, bh}, _("Yes, a new one"), "icon:plus",
-	           BUTTON_PRIMARY, A_ORG_NEW_YES, 0);
+	add_question(b, a->cfg.w, a->cfg.h, _("Make a new organisation?"),
+	             _("This terminal already belongs to an organisation. With a new one, it no longer shares "
+	               "results with the other terminals until they get the new code too."),
+	             C_NOTICE, _("No, keep it"), A_ORG_NEW_NO, _("Yes, a new one"), "icon:plus", A_ORG_NEW_YES);
 }
 
 /* The code large, in groups of four, on a white card. */

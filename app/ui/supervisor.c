@@ -397,34 +397,11 @@ void screen_sv_home(struct ui_app *a, struct build *b)
 
 static void erase_dialog(struct ui_app *a, struct build *b)
 {
-	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	struct ui_elem *veil = add_elem(b, UI_ROLE_PANEL, (struct ui_rect){0, 0, W, H});
-	veil->bg = (struct ui_color){28, 39, 48, 150};
-	veil->tappable = true;
-	veil->action = A_NONE;
-	int w = W - 2 * m > mm(b, 290) ? mm(b, 290) : W - 2 * m, pad = mm(b, 10), tw = w - 2 * pad;
 	const char *head = arena_printf(b->arena, _("Erase %s?"), a->sv.name);
 	const char *body = _("The name, the code and all answers are removed from this screen, and from the other screens "
 	                     "at their next sync. This cannot be undone.");
-	int bh = mm(b, MM_MAIN_BUTTON);
-	int h = pad + text_height(b, head, tw, MM_TITLE, true) + mm(b, 4) + text_height(b, body, tw, MM_TEXT, false) +
-	        mm(b, 10) + bh + pad;
-	struct ui_rect r = {(W - w) / 2, (H - h) / 2, w, h};
-	struct ui_elem *p = add_elem(b, UI_ROLE_NOTICE, r);
-	p->bg = C_SURFACE;
-	p->border = C_WRONG;
-	p->border_w = mm(b, 0.75);
-	p->radius = mm(b, MM_RADIUS);
-	p->label = head;
-	int y = r.y + pad;
-	y += add_text(b, UI_ROLE_HEADING, head, r.x + pad, y, tw, MM_TITLE, true, C_TEXT, C_SURFACE, ALIGN_START);
-	y += mm(b, 4);
-	y += add_text(b, UI_ROLE_TEXT, body, r.x + pad, y, tw, MM_TEXT, false, C_TEXT, C_SURFACE, ALIGN_START);
-	y += mm(b, 10);
-	int bw = (tw - mm(b, 6)) / 2;
-	add_button(b, (struct ui_rect){r.x + pad, y, bw, bh}, _("No, keep"), "icon:back", BUTTON_SECONDARY, A_SV_ERASE_NO, 0);
-	struct ui_elem *yes = add_button(b, (struct ui_rect){r.x + pad + bw + mm(b, 6), y, bw, bh}, _("Yes, erase"),
-	                                 "icon:cross", BUTTON_PRIMARY, A_SV_ERASE_YES, 0);
+	struct ui_elem *yes = add_question(b, a->cfg.w, a->cfg.h, head, body, C_WRONG, _("No, keep"), A_SV_ERASE_NO,
+	                                   _("Yes, erase"), "icon:cross", A_SV_ERASE_YES);
 	yes->bg = yes->border = is_pressed(b, A_SV_ERASE_YES, 0) ? RGB(0x5E1F10) : RGB(0x7F2D19); /* 7:1 with white */
 }
 

@@ -274,3 +274,34 @@ struct ui_elem *add_icon_button(struct build *b, struct ui_rect r, const char *l
 	e->image_rect = (struct ui_rect){r.x + (r.w - s) / 2, r.y + (r.h - s) / 2, s, s};
 	return e;
 }
+
+struct ui_elem *add_question(struct build *b, int W, int H, const char *head, const char *body, struct ui_color edge,
+                             const char *no, int no_action, const char *yes, const char *yes_icon, int yes_action)
+{
+	int m = mm(b, MM_MARGIN);
+	/* A veil keeps taps from the screen below until one of the two. */
+	struct ui_elem *veil = add_elem(b, UI_ROLE_PANEL, (struct ui_rect){0, 0, W, H});
+	veil->bg = (struct ui_color){28, 39, 48, 150};
+	veil->tappable = true;
+	veil->action = 0;
+	int w = W - 2 * m > mm(b, 290) ? mm(b, 290) : W - 2 * m, pad = mm(b, 10), tw = w - 2 * pad;
+	int bh = mm(b, MM_MAIN_BUTTON);
+	int h = pad + text_height(b, head, tw, MM_TITLE, true) + mm(b, 4) + text_height(b, body, tw, MM_TEXT, false) +
+	        mm(b, 10) + bh + pad;
+	struct ui_rect r = {(W - w) / 2, (H - h) / 2, w, h};
+	struct ui_elem *p = add_elem(b, UI_ROLE_NOTICE, r);
+	p->bg = C_SURFACE;
+	p->border = edge;
+	p->border_w = mm(b, 0.75);
+	p->radius = mm(b, MM_RADIUS);
+	p->label = head;
+	int y = r.y + pad;
+	y += add_text(b, UI_ROLE_HEADING, head, r.x + pad, y, tw, MM_TITLE, true, C_TEXT, C_SURFACE, ALIGN_START);
+	y += mm(b, 4);
+	y += add_text(b, UI_ROLE_TEXT, body, r.x + pad, y, tw, MM_TEXT, false, C_TEXT, C_SURFACE, ALIGN_START);
+	y += mm(b, 10);
+	int bw = (tw - mm(b, 6)) / 2;
+	add_button(b, (struct ui_rect){r.x + pad, y, bw, bh}, no, "icon:back", BUTTON_SECONDARY, no_action, 0);
+	return add_button(b, (struct ui_rect){r.x + pad + bw + mm(b, 6), y, bw, bh}, yes, yes_icon, BUTTON_PRIMARY,
+	                  yes_action, 0);
+}

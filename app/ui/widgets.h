@@ -43,5 +43,9 @@ void add_header_beside(struct build *b, int w, const char *title, const char *av
 /* Where the button at the top right goes (Stop, Back), as wide as its word. */
 struct ui_rect top_right_rect(struct build *b, int w, const char *label);
 bool is_pressed(const struct build *b, int action, int arg);
+/* A question over the whole screen: a title, a text, "no" (with a back
+ * arrow) and "yes"; returns the "yes" button. */
+struct ui_elem *add_question(struct build *b, int W, int H, const char *head, const char *body, struct ui_color edge,
+                             const char *no, int no_action, const char *yes, const char *yes_icon, int yes_action);
 
 #endif
