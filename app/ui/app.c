@@ -1287,35 +1287,17 @@ static void notice(struct ui_app *a, struct build *b)
 
 static void idle_warning(struct ui_app *a, struct build *b)
 {
-	int W = a->cfg.w, H = a->cfg.h, m = mm(b, MM_MARGIN);
-	struct ui_elem *veil = add_elem(b, UI_ROLE_PANEL, (struct ui_rect){0, 0, W, H});
-	veil->bg = (struct ui_color){28, 39, 48, 160};
-	veil->tappable = true;
-	veil->action = A_NONE;
-	int w = W - 2 * m > mm(b, 280) ? mm(b, 280) : W - 2 * m, pad = mm(b, 10);
 	int left = (int)((IDLE_WARN_MS - (a->now_ms - a->warn_since) + 999) / 1000);
 	if (left < 1)
 		left = 1;
-	const char *head = _("Are you still there?");
-	char *msg = arena_printf(b->arena, _("In %d seconds you go back to the start. Your work is saved."), left);
 	const char *button = _("I am still here");
-	int bh = mm(b, 26), tw = w - 2 * pad;
-	int h = pad + text_height(b, head, tw, MM_TITLE, true) + mm(b, 4) + text_height(b, msg, tw, MM_TEXT, false) +
-	        mm(b, 10) + bh + pad;
-	struct ui_rect r = {(W - w) / 2, (H - h) / 2, w, h};
-	struct ui_elem *p = add_elem(b, UI_ROLE_NOTICE, r);
-	p->bg = C_SURFACE;
-	p->border = C_PRIMARY;
-	p->border_w = mm(b, 0.75);
-	p->radius = mm(b, MM_RADIUS);
-	p->label = head;
-	int y = r.y + pad;
-	y += add_text(b, UI_ROLE_HEADING, head, r.x + pad, y, tw, MM_TITLE, true, C_TEXT, C_SURFACE, ALIGN_CENTER);
-	y += mm(b, 4);
-	y += add_text(b, UI_ROLE_TEXT, msg, r.x + pad, y, tw, MM_TEXT, false, C_TEXT, C_SURFACE, ALIGN_CENTER);
-	y += mm(b, 10);
+	int bh = mm(b, 26), y;
+	struct dialog d = {_("Are you still there?"),
+	                   arena_printf(b->arena, _("In %d seconds you go back to the start. Your work is saved."), left),
+	                   C_PRIMARY, ALIGN_CENTER, 280, 160, bh};
+	struct ui_rect r = add_dialog(b, a->cfg.w, a->cfg.h, &d, &y);
 	int bw = button_width(b, button, true, 120);
-	add_button(b, (struct ui_rect){r.x + (w - bw) / 2, y, bw, bh}, button, "icon:check", BUTTON_PRIMARY, A_STILL_HERE,
+	add_button(b, (struct ui_rect){r.x + (r.w - bw) / 2, y, bw, bh}, button, "icon:check", BUTTON_PRIMARY, A_STILL_HERE,
 	           0);
 }
 

@@ -275,32 +275,39 @@ struct ui_elem *add_icon_button(struct build *b, struct ui_rect r, const char *l
 	return e;
 }
 
-struct ui_elem *add_question(struct build *b, int W, int H, const char *head, const char *body, struct ui_color edge,
-                             const char *no, int no_action, const char *yes, const char *yes_icon, int yes_action)
+struct ui_rect add_dialog(struct build *b, int W, int H, const struct dialog *d, int *buttons_y)
 {
 	int m = mm(b, MM_MARGIN);
-	/* A veil keeps taps from the screen below until one of the two. */
+	/* A veil keeps taps from the screen below until a button is tapped. */
 	struct ui_elem *veil = add_elem(b, UI_ROLE_PANEL, (struct ui_rect){0, 0, W, H});
-	veil->bg = (struct ui_color){28, 39, 48, 150};
+	veil->bg = (struct ui_color){28, 39, 48, (uint8_t)d->veil};
 	veil->tappable = true;
 	veil->action = 0;
-	int w = W - 2 * m > mm(b, 290) ? mm(b, 290) : W - 2 * m, pad = mm(b, 10), tw = w - 2 * pad;
-	int bh = mm(b, MM_MAIN_BUTTON);
-	int h = pad + text_height(b, head, tw, MM_TITLE, true) + mm(b, 4) + text_height(b, body, tw, MM_TEXT, false) +
-	        mm(b, 10) + bh + pad;
+	int w = W - 2 * m > mm(b, d->width_mm) ? mm(b, d->width_mm) : W - 2 * m, pad = mm(b, 10), tw = w - 2 * pad;
+	int h = pad + text_height(b, d->head, tw, MM_TITLE, true) + mm(b, 4) + text_height(b, d->body, tw, MM_TEXT, false) +
+	        mm(b, 10) + d->buttons_h + pad;
 	struct ui_rect r = {(W - w) / 2, (H - h) / 2, w, h};
 	struct ui_elem *p = add_elem(b, UI_ROLE_NOTICE, r);
 	p->bg = C_SURFACE;
-	p->border = edge;
+	p->border = d->edge;
 	p->border_w = mm(b, 0.75);
 	p->radius = mm(b, MM_RADIUS);
-	p->label = head;
+	p->label = d->head;
 	int y = r.y + pad;
-	y += add_text(b, UI_ROLE_HEADING, head, r.x + pad, y, tw, MM_TITLE, true, C_TEXT, C_SURFACE, ALIGN_START);
+	y += add_text(b, UI_ROLE_HEADING, d->head, r.x + pad, y, tw, MM_TITLE, true, C_TEXT, C_SURFACE, d->align);
 	y += mm(b, 4);
-	y += add_text(b, UI_ROLE_TEXT, body, r.x + pad, y, tw, MM_TEXT, false, C_TEXT, C_SURFACE, ALIGN_START);
-	y += mm(b, 10);
-	int bw = (tw - mm(b, 6)) / 2;
+	y += add_text(b, UI_ROLE_TEXT, d->body, r.x + pad, y, tw, MM_TEXT, false, C_TEXT, C_SURFACE, d->align);
+	*buttons_y = y + mm(b, 10);
+	return r;
+}
+
+struct ui_elem *add_question(struct build *b, int W, int H, const char *head, const char *body, struct ui_color edge,
+                             const char *no, int no_action, const char *yes, const char *yes_icon, int yes_action)
+{
+	int bh = mm(b, MM_MAIN_BUTTON), y, pad = mm(b, 10);
+	struct dialog d = {head, body, edge, ALIGN_START, 290, 150, bh};
+	struct ui_rect r = add_dialog(b, W, H, &d, &y);
+	int bw = (r.w - 2 * pad - mm(b, 6)) / 2;
 	add_button(b, (struct ui_rect){r.x + pad, y, bw, bh}, no, "icon:back", BUTTON_SECONDARY, no_action, 0);
 	return add_button(b, (struct ui_rect){r.x + pad + bw + mm(b, 6), y, bw, bh}, yes, yes_icon, BUTTON_PRIMARY,
 	                  yes_action, 0);

@@ -43,6 +43,18 @@ void add_header_beside(struct build *b, int w, const char *title, const char *av
 /* Where the button at the top right goes (Stop, Back), as wide as its word. */
 struct ui_rect top_right_rect(struct build *b, int w, const char *label);
 bool is_pressed(const struct build *b, int action, int arg);
+/* A card in the middle of the screen over a veil, with a title and a text
+ * (aligned as align), leaving buttons_h for a row of buttons whose top
+ * goes in *buttons_y; returns the card. */
+struct dialog {
+	const char *head, *body;
+	struct ui_color edge;
+	enum text_align align;
+	double width_mm;  /* at most; less on a narrow screen */
+	int veil;         /* how dark the veil is, 0 to 255 */
+	int buttons_h;
+};
+struct ui_rect add_dialog(struct build *b, int W, int H, const struct dialog *d, int *buttons_y);
 /* A question over the whole screen: a title, a text, "no" (with a back
  * arrow) and "yes"; returns the "yes" button. */
 struct ui_elem *add_question(struct build *b, int W, int H, const char *head, const char *body, struct ui_color edge,
